@@ -1,0 +1,191 @@
+package dev.stockroom.platform.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.codahale.metrics.MetricRegistry;
+import dev.stockroom.devkit.SharedKafka;
+import dev.stockroom.platform.kafka.KafkaFactory;
+import dev.stockroom.platform.kafka.KafkaHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SharedKafka.class)
+class KafkaConsumerLoopIT {
+  private final KafkaFactory kafka = new KafkaFactory();
+  private final List<KafkaConsumerLoop> loops = new ArrayList<>();
+  private String topic;
+  private String group;
+
+  @BeforeEach
+  void createTopic() {
+    kafka.setBootstrapServers(SharedKafka.bootstrapServers());
+    topic = "consumer-it-" + UUID.randomUUID();
+    group = "group-" + UUID.randomUUID();
+    SharedKafka.createTopic(topic, 2);
+  }
+
+  @AfterEach
+  void stopLoops() throws InterruptedException {
+    for (KafkaConsumerLoop loop : loops) {
+      loop.stop();
+    }
+  }
+
+  private KafkaConsumerLoop start(RecordHandler handler, MetricRegistry metrics) {
+    KafkaConsumerLoop loop =
+        KafkaConsumerLoop.builder(kafka, group, handler)
+            .topics(topic)
+            .pollTimeout(Duration.ofMillis(200))
+            .backoff(Duration.ofMillis(50), Duration.ofMillis(400))
+            .metrics(metrics)
+            .build();
+    loops.add(loop);
+    loop.start();
+    return loop;
+  }
+
+  /** Sends {@code values} keyed round-robin over two keys, each with an eventId header. */
+  private void produce(List<String> values) throws Exception {
+    try (Producer<String, String> producer = kafka.newProducer("test")) {
+      for (int i = 0; i < values.size(); i++) {
+        ProducerRecord<String, String> record =
+            new ProducerRecord<>(topic, "key-" + (i % 2), values.get(i));
+        record
+            .headers()
+            .add(
+                new RecordHeader(
+                    KafkaHeaders.EVENT_ID,
+                    UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
+        producer.send(record).get();
+      }
+    }
+  }
+
+  private static List<String> values(String prefix, int count) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      values.add(prefix + i);
+    }
+    return values;
+  }
+
+  /** Handled values per partition, in the order the handler saw them. */
+  private static Map<Integer, List<Long>> offsetsByPartition(
+      List<ConsumerRecord<String, String>> handled) {
+    Map<Integer, List<Long>> offsets = new LinkedHashMap<>();
+    for (ConsumerRecord<String, String> record : handled) {
+      offsets.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record.offset());
+    }
+    return offsets;
+  }
+
+  private long committedTotal() throws Exception {
+    try (Admin admin = kafka.newAdmin()) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      return committed.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+    }
+  }
+
+  @Test
+  void handlesEveryRecordOnceInPartitionOrderAndCommitsAfterHandling() throws Exception {
+    List<ConsumerRecord<String, String>> handled = Collections.synchronizedList(new ArrayList<>());
+    KafkaConsumerLoop loop = start(handled::add, new MetricRegistry());
+    produce(values("v", 20));
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() >= 20);
+    assertThat(handled).extracting(ConsumerRecord::value).hasSize(20).doesNotHaveDuplicates();
+    offsetsByPartition(handled).values().forEach(offsets -> assertThat(offsets).isSorted());
+    assertThat(handled).allSatisfy(r -> assertThat(KafkaHeaders.eventId(r)).isNotNull());
+    await().atMost(Duration.ofSeconds(10)).until(() -> committedTotal() == 20);
+    await().atMost(Duration.ofSeconds(10)).until(() -> loop.lag() == 0);
+
+    long start = System.nanoTime();
+    loop.stop();
+    assertThat((System.nanoTime() - start) / 1_000_000).as("stop is prompt").isLessThan(5_000);
+    assertThat(loop.isRunning()).isFalse();
+
+    // A restarted member of the group resumes after the committed offsets.
+    handled.clear();
+    start(handled::add, new MetricRegistry());
+    produce(List.of("after-restart"));
+    await().atMost(Duration.ofSeconds(60)).until(() -> !handled.isEmpty());
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> handled.size() == 1);
+    assertThat(handled).extracting(ConsumerRecord::value).containsExactly("after-restart");
+  }
+
+  @Test
+  void retriesAFailingRecordWithBackoffAndNeverSkipsIt() throws Exception {
+    AtomicBoolean broken = new AtomicBoolean(true);
+    AtomicInteger attempts = new AtomicInteger();
+    List<ConsumerRecord<String, String>> handled = Collections.synchronizedList(new ArrayList<>());
+    RecordHandler handler =
+        record -> {
+          if (record.value().equals("poison")) {
+            attempts.incrementAndGet();
+            if (broken.get()) {
+              throw new IllegalStateException("the database is down");
+            }
+          }
+          handled.add(record);
+        };
+    MetricRegistry metrics = new MetricRegistry();
+    KafkaConsumerLoop loop = start(handler, metrics);
+    KafkaConsumerLoopHealthCheck health =
+        new KafkaConsumerLoopHealthCheck(loop, Duration.ofMillis(500), Clock.systemUTC());
+    List<String> values = new ArrayList<>(values("before", 6));
+    values.add("poison");
+    values.addAll(values("after", 6));
+    produce(values);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> attempts.get() >= 3);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(health.execute().isHealthy()).isFalse());
+    assertThat(metrics.meter("kafka-consumer." + group + ".failures").getCount()).isPositive();
+    int poisonPartition = partitionOf(handled, "poison", values);
+    assertThat(handled)
+        .as("nothing behind the failing record in its partition is handled")
+        .noneMatch(r -> r.partition() == poisonPartition && r.value().startsWith("after"));
+
+    broken.set(false);
+    await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() >= values.size());
+    assertThat(handled)
+        .extracting(ConsumerRecord::value)
+        .containsExactlyInAnyOrderElementsOf(values);
+    offsetsByPartition(handled).values().forEach(offsets -> assertThat(offsets).isSorted());
+    assertThat(health.execute().isHealthy()).isTrue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> committedTotal() == values.size());
+  }
+
+  /** The partition "poison" went to: the partition of the other records with its key. */
+  private static int partitionOf(
+      List<ConsumerRecord<String, String>> handled, String value, List<String> values) {
+    String key = "key-" + (values.indexOf(value) % 2);
+    return handled.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow().partition();
+  }
+}
