@@ -1,7 +1,5 @@
 package dev.stockroom.user;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stockroom.platform.auth.JwtAuthFactory;
 import dev.stockroom.platform.db.DatabaseFactory;
 import dev.stockroom.platform.kafka.KafkaFactory;
@@ -20,7 +18,6 @@ import dev.stockroom.user.db.ExpiredRefreshTokenSweeper;
 import dev.stockroom.user.db.JdbiRefreshTokenStore;
 import dev.stockroom.user.db.JdbiUserStore;
 import dev.stockroom.user.resources.JwksResource;
-import dev.stockroom.user.resources.ReadBodyFirstFilter;
 import dev.stockroom.user.resources.TokensResource;
 import dev.stockroom.user.resources.UsersResource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -66,19 +63,10 @@ public class UserServiceApplication extends Application<UserServiceConfiguration
     bootstrap.addCommand(new RotateSigningKeyCommand());
   }
 
-  /**
-   * What the API's JSON looks like beyond platform's strict reading: times as ISO 8601 strings
-   * ({@code 2025-03-01T10:00:00Z}), not Jackson's default epoch numbers.
-   */
-  public static void configureJson(ObjectMapper mapper) {
-    mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-  }
-
   @Override
   public void run(UserServiceConfiguration configuration, Environment environment) {
     Clock clock = Clock.systemUTC();
     configuration.getApi().build(environment, configuration.getServerFactory());
-    configureJson(environment.getObjectMapper());
 
     Jdbi jdbi = configuration.getDatabase().build(environment, "database");
     KafkaFactory kafka = configuration.getKafka();
@@ -111,7 +99,6 @@ public class UserServiceApplication extends Application<UserServiceConfiguration
     auth.setAudience(tokens.getAudience());
     auth.build(environment, keys::find);
 
-    environment.jersey().register(new ReadBodyFirstFilter());
     environment.jersey().register(new UsersResource(userService));
     environment.jersey().register(new TokensResource(authService));
     environment.jersey().register(new JwksResource(keys));

@@ -6,10 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.analytics.configuration.AnalyticsArgs;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
@@ -65,6 +67,9 @@ public final class LiquibaseMigrator {
               new CommandScope(UpdateCommandStep.COMMAND_NAME)
                   .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                   .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                  // The update summary also goes to the log, never raw onto a command's stdout.
+                  .addArgumentValue(
+                      ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                   .execute());
     } catch (Exception e) {
       throw new MigrationException("Migration " + changelog + " failed", e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -68,11 +69,12 @@ public class ApiFactory {
    */
   public void build(Environment environment) {
     ObjectMapper mapper = environment.getObjectMapper();
-    makeStrict(mapper);
+    configureObjectMapper(mapper);
 
     ExceptionProblems problems = new ExceptionProblems(mapper);
     ProblemExceptionMapper.all(problems).forEach(environment.jersey()::register);
     environment.jersey().register(new ProblemResponseFilter());
+    environment.jersey().register(new ReadBodyFirstFilter());
 
     // Registered with isMatchAfter=false, which prepends: the body limit first, then the request
     // id in front of it, so every later filter and every error response sees the id.
@@ -111,10 +113,14 @@ public class ApiFactory {
   }
 
   /**
-   * Request bodies are read strictly: what a client gets wrong should be reported, not guessed.
-   * {@code "5"} is not a number, {@code 5} is not a string, {@code 1.5} is not an integer.
+   * The JSON mapping every service's API uses ({@link #build} applies it to the environment's
+   * mapper; wire-format tests apply it to theirs). Times are ISO 8601 strings. Request bodies are
+   * read strictly: what a client gets wrong should be reported, not guessed. {@code "5"} is not a
+   * number, {@code 5} is not a string, {@code 1.5} is not an integer.
    */
-  static void makeStrict(ObjectMapper mapper) {
+  public static void configureObjectMapper(ObjectMapper mapper) {
+    // Times go out as ISO 8601 strings (2026-03-01T10:00:00Z), never epoch numbers.
+    mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     mapper.enable(
         DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.stockroom.user.UserServiceApplication;
+import dev.stockroom.platform.web.ApiFactory;
 import dev.stockroom.user.core.AccessToken;
 import dev.stockroom.user.core.IssuedTokens;
 import dev.stockroom.user.core.User;
@@ -25,7 +25,7 @@ class ApiWireFormatTest {
   private final ObjectMapper mapper = Jackson.newObjectMapper();
 
   ApiWireFormatTest() {
-    UserServiceApplication.configureJson(mapper);
+    ApiFactory.configureObjectMapper(mapper);
     // As platform's ApiFactory configures the service's mapper (Dropwizard's default ignores them).
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }

@@ -1,4 +1,4 @@
-package dev.stockroom.user.resources;
+package dev.stockroom.platform.web;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -15,8 +15,8 @@ import java.io.IOException;
  * arrived when the client sends headers and body in separate writes, as Java's HttpClient does.
  * Jetty then cannot keep the connection, closes it after the response, and the client's next
  * request on that pooled connection fails with no response at all. Reading first keeps the
- * connection usable. The body is already capped by platform's request-body limit (a larger one
- * becomes a 413 here), so buffering it is bounded.
+ * connection usable. The body is already capped by the request-body limit (a larger one becomes a
+ * 413 here), so buffering it is bounded.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
