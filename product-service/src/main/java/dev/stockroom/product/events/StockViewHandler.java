@@ -1,0 +1,92 @@
+package dev.stockroom.product.events;
+
+import dev.stockroom.events.EventEnvelope;
+import dev.stockroom.events.EventJson;
+import dev.stockroom.events.InvalidEventException;
+import dev.stockroom.events.StockView;
+import dev.stockroom.platform.consumer.ProcessedEvents;
+import dev.stockroom.platform.consumer.RecordHandler;
+import dev.stockroom.product.db.StockViewDao;
+import java.time.Clock;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@code stock_views} in step with {@code stock.v1}. Idempotent twice over: a redelivered
+ * event (same {@code eventId}) is skipped by its processed-event mark, and a view older than the
+ * stored one (lower version) changes nothing. The mark and the view change share one transaction.
+ */
+public final class StockViewHandler implements RecordHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(StockViewHandler.class);
+
+  private final String consumerName;
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  /**
+   * @param consumerName the name marks are recorded under (the consumer group id)
+   */
+  public StockViewHandler(String consumerName, Jdbi jdbi, Clock clock) {
+    this.consumerName = Objects.requireNonNull(consumerName, "consumerName");
+    this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void handle(ConsumerRecord<String, String> record) {
+    if (record.value() == null) {
+      return;
+    }
+    EventEnvelope<StockView> event;
+    try {
+      if (!StockView.TYPE.equals(EventJson.typeOf(record.value()))) {
+        return;
+      }
+      event = EventJson.read(record.value(), StockView.class);
+    } catch (InvalidEventException e) {
+      // Retrying cannot fix a malformed record; skipping it keeps the partition moving.
+      LOG.error(
+          "Skipping malformed record {}-{}@{}: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.getMessage());
+      return;
+    }
+    StockView view = event.data();
+    if (view.productId() == null
+        || view.onHand() < 0
+        || view.reserved() < 0
+        || view.available() < 0
+        || view.version() < 0) {
+      LOG.error("Skipping impossible StockView {} for {}", event.eventId(), view.productId());
+      return;
+    }
+    jdbi.useTransaction(
+        handle -> {
+          if (!ProcessedEvents.markProcessed(handle, consumerName, event.eventId())) {
+            return;
+          }
+          boolean applied =
+              handle
+                  .attach(StockViewDao.class)
+                  .apply(
+                      view.productId(),
+                      view.onHand(),
+                      view.reserved(),
+                      view.available(),
+                      view.version(),
+                      clock.instant());
+          if (!applied) {
+            LOG.debug(
+                "Ignored StockView {} for {}: version {} is older than the stored one",
+                event.eventId(),
+                view.productId(),
+                view.version());
+          }
+        });
+  }
+}
