@@ -21,6 +21,8 @@ public final class EventJson {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          // A quantity of 2.5 is a contract violation, not 2.
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .build();
 
   private EventJson() {}

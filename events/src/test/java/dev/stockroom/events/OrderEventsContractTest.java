@@ -48,6 +48,15 @@ class OrderEventsContractTest {
   }
 
   @Test
+  void fractionalQuantityIsAContractViolationNotATruncation() {
+    String json =
+        Fixtures.text("order-placed.json").replaceFirst("\"quantity\": 2,", "\"quantity\": 2.5,");
+
+    assertThatThrownBy(() -> EventJson.read(json, OrderPlaced.class))
+        .isInstanceOf(InvalidEventException.class);
+  }
+
+  @Test
   void orderCancelledRoundTripsThroughTheFixture() {
     String json = Fixtures.text("order-cancelled.json");
     EventEnvelope<OrderCancelled> envelope = EventJson.read(json, OrderCancelled.class);
