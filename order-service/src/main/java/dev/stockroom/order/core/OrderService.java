@@ -1,0 +1,287 @@
+package dev.stockroom.order.core;
+
+import dev.stockroom.platform.auth.AuthenticatedUser;
+import dev.stockroom.platform.errors.ConflictException;
+import dev.stockroom.platform.errors.ForbiddenException;
+import dev.stockroom.platform.errors.PreconditionFailedException;
+import dev.stockroom.platform.errors.PreconditionRequiredException;
+import dev.stockroom.platform.errors.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Placing, reading, cancelling and paying orders, and applying the stream processor's decisions.
+ * Every write is one transaction of the {@link OrderStore}, with its event in the same transaction.
+ */
+public final class OrderService {
+  static final String PLACE_SCOPE = "place-order";
+
+  private final OrderStore store;
+  private final PaymentGateway gateway;
+  private final OrderStatusNotifier notifier;
+  private final Duration keyTtl;
+  private final Clock clock;
+
+  public OrderService(
+      OrderStore store,
+      PaymentGateway gateway,
+      OrderStatusNotifier notifier,
+      Duration keyTtl,
+      Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.notifier = Objects.requireNonNull(notifier, "notifier");
+    this.keyTtl = Objects.requireNonNull(keyTtl, "keyTtl");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Places a PENDING order priced from the replica, or replays the first response to the same
+   * request with the same {@code Idempotency-Key}.
+   *
+   * @param render turns the new order into the response body that is stored for replays
+   */
+  public StoredResponse place(
+      AuthenticatedUser caller,
+      List<RequestedLine> lines,
+      String idempotencyKey,
+      Function<Order, String> render) {
+    OrderRules.CheckedLines checked = OrderRules.check(lines);
+    Optional<IdempotencyKey> key =
+        IdempotencyKey.from(idempotencyKey, PLACE_SCOPE, checked.canonical());
+    return store.inTransaction(
+        tx -> {
+          Instant now = now();
+          if (key.isPresent()) {
+            Optional<StoredResponse> replay = claimOrReplay(tx, caller.id(), key.get(), now);
+            if (replay.isPresent()) {
+              return replay.get();
+            }
+          }
+          OrderRules.Priced priced = OrderRules.price(checked, tx.products(checked.productIds()));
+          Order order =
+              new Order(
+                  UUID.randomUUID(),
+                  caller.id(),
+                  OrderStatus.PENDING,
+                  null,
+                  priced.items(),
+                  priced.totalMinor(),
+                  priced.currency(),
+                  1,
+                  now,
+                  now);
+          tx.insertOrder(order);
+          tx.emitPlaced(order);
+          String body = render.apply(order);
+          key.ifPresent(k -> tx.saveResponse(caller.id(), k, 201, body, order.id()));
+          return new StoredResponse(201, body, order.id(), false);
+        });
+  }
+
+  /** The order, if the caller owns it or is an admin. */
+  public Order get(AuthenticatedUser caller, UUID id) {
+    return store.find(id).filter(o -> visibleTo(caller, o)).orElseThrow(() -> notFound(id));
+  }
+
+  /**
+   * The caller's orders (an admin may name any {@code userId}), newest first.
+   *
+   * @throws ForbiddenException when a customer asks for another user's orders
+   */
+  public OrderPage list(
+      AuthenticatedUser caller,
+      Optional<UUID> userId,
+      Optional<OrderStatus> status,
+      Optional<OrderCursor> after,
+      int limit) {
+    UUID owner = userId.orElse(caller.id());
+    if (!owner.equals(caller.id()) && !caller.isAdmin()) {
+      throw new ForbiddenException("Only an admin may list another user's orders.");
+    }
+    return store.list(new OrderQuery(owner, status, after, limit));
+  }
+
+  /**
+   * Cancels a PENDING or CONFIRMED order and emits {@code OrderCancelled}; cancelling a cancelled
+   * order again changes nothing.
+   *
+   * @param expectedVersion from {@code If-Match}: cancel only if the order is still at this version
+   * @throws ConflictException when the order is PAID, REJECTED or EXPIRED
+   * @throws PreconditionFailedException when the order changed since the caller read it
+   */
+  public Order cancel(AuthenticatedUser caller, UUID id, OptionalLong expectedVersion) {
+    Order result =
+        store.inTransaction(
+            tx -> {
+              Order order =
+                  tx.lockOrder(id)
+                      .filter(o -> visibleTo(caller, o))
+                      .orElseThrow(() -> notFound(id));
+              if (expectedVersion.isPresent() && expectedVersion.getAsLong() != order.version()) {
+                throw new PreconditionFailedException(
+                    "The order changed since it was read; it is now " + order.status() + ".");
+              }
+              if (order.status() == OrderStatus.CANCELLED) {
+                return order;
+              }
+              if (!order.status().canMoveTo(OrderStatus.CANCELLED)) {
+                throw new ConflictException(
+                    "The order is " + order.status() + " and can no longer be cancelled.");
+              }
+              Order next = order.withStatus(OrderStatus.CANCELLED, null, now());
+              tx.updateStatus(next);
+              tx.emitCancelled(next);
+              return next;
+            });
+    notifier.changed(id);
+    return result;
+  }
+
+  /**
+   * Pays a CONFIRMED order with the gateway; on approval records the payment, moves the order to
+   * PAID and emits {@code OrderPaid}. The same key and card replay the first approval.
+   *
+   * @param render turns the paid order and its payment into the response body stored for replays
+   * @throws PreconditionRequiredException (428) without an {@code Idempotency-Key}
+   * @throws PaymentDeclinedException (402) when the gateway declines; nothing is recorded
+   * @throws ConflictException when the order is not CONFIRMED (already paid, cancelled, ...)
+   */
+  public StoredResponse pay(
+      AuthenticatedUser caller,
+      UUID id,
+      String cardToken,
+      String idempotencyKey,
+      BiFunction<Order, Payment, String> render) {
+    if (cardToken == null || cardToken.isBlank() || cardToken.length() > 255) {
+      throw new ValidationException("cardToken", "is required (at most 255 characters)");
+    }
+    if (idempotencyKey == null) {
+      throw new PreconditionRequiredException(
+          "Payments need an Idempotency-Key header, so a retry never charges twice.");
+    }
+    IdempotencyKey key =
+        IdempotencyKey.from(idempotencyKey, "pay:" + id, "card:" + cardToken).orElseThrow();
+    StoredResponse response =
+        store.inTransaction(
+            tx -> {
+              Instant now = now();
+              Order order =
+                  tx.lockOrder(id)
+                      .filter(o -> o.userId().equals(caller.id()))
+                      .orElseThrow(() -> notFound(id));
+              Optional<StoredResponse> replay = claimOrReplay(tx, caller.id(), key, now);
+              if (replay.isPresent()) {
+                return replay.get();
+              }
+              if (order.status() != OrderStatus.CONFIRMED) {
+                throw new ConflictException(
+                    order.status() == OrderStatus.PAID
+                        ? "The order is already paid."
+                        : "Only a CONFIRMED order can be paid; this one is "
+                            + order.status()
+                            + ".");
+              }
+              PaymentGateway.Charge charge =
+                  gateway.charge(cardToken, order.totalMinor(), order.currency(), key.value());
+              if (!charge.approved()) {
+                throw new PaymentDeclinedException(charge.declineReason());
+              }
+              Payment payment =
+                  new Payment(
+                      UUID.randomUUID(),
+                      order.id(),
+                      order.totalMinor(),
+                      order.currency(),
+                      gateway.name(),
+                      charge.reference(),
+                      now);
+              Order paid = order.withStatus(OrderStatus.PAID, null, now);
+              tx.insertPayment(payment);
+              tx.updateStatus(paid);
+              tx.emitPaid(paid, payment);
+              String body = render.apply(paid, payment);
+              tx.saveResponse(caller.id(), key, 200, body, order.id());
+              return new StoredResponse(200, body, order.id(), false);
+            });
+    if (!response.replayed()) {
+      notifier.changed(id);
+    }
+    return response;
+  }
+
+  /**
+   * Applies a decision of the stream processor once: a duplicate event, an unknown order or a
+   * transition that would move backwards (a stale event) changes nothing.
+   *
+   * @param lineReasons for a rejection, why each line failed (by product id); else empty
+   * @return true when the order changed
+   */
+  public boolean applyStatus(
+      String consumer,
+      UUID eventId,
+      UUID orderId,
+      OrderStatus next,
+      String reason,
+      Map<UUID, String> lineReasons) {
+    boolean changed =
+        store.inTransaction(
+            tx -> {
+              if (!tx.markProcessed(consumer, eventId)) {
+                return false;
+              }
+              Optional<Order> order = tx.lockOrder(orderId);
+              if (order.isEmpty() || !order.get().status().canMoveTo(next)) {
+                return false;
+              }
+              tx.updateStatus(order.get().withStatus(next, reason, now()));
+              if (!lineReasons.isEmpty()) {
+                tx.setLineRejections(orderId, lineReasons);
+              }
+              return true;
+            });
+    if (changed) {
+      notifier.changed(orderId);
+    }
+    return changed;
+  }
+
+  private Optional<StoredResponse> claimOrReplay(
+      OrderTransaction tx, UUID userId, IdempotencyKey key, Instant now) {
+    if (tx.claimKey(userId, key, now, now.plus(keyTtl))) {
+      return Optional.empty();
+    }
+    OrderTransaction.StoredKey stored =
+        tx.findKey(userId, key)
+            .orElseThrow(
+                () -> new ConflictException("The Idempotency-Key is in use; retry the request."));
+    if (!stored.requestHash().equals(key.requestHash())) {
+      throw new IdempotencyKeyReusedException();
+    }
+    return Optional.of(
+        new StoredResponse(stored.status(), stored.body(), stored.resourceId(), true));
+  }
+
+  private static boolean visibleTo(AuthenticatedUser caller, Order order) {
+    return caller.isAdmin() || order.userId().equals(caller.id());
+  }
+
+  private static OrderNotFoundException notFound(UUID id) {
+    return new OrderNotFoundException(id);
+  }
+
+  // Microseconds: what PostgreSQL stores, so a value read back equals the one written.
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

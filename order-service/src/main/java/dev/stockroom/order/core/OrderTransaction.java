@@ -1,0 +1,54 @@
+package dev.stockroom.order.core;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** What {@link OrderService} may do inside one transaction of an {@link OrderStore}. */
+public interface OrderTransaction {
+  /** A key already used by a user, with the response it got. */
+  record StoredKey(String requestHash, int status, String body, UUID resourceId) {}
+
+  /**
+   * Claims {@code key} for {@code userId}, replacing an expired claim. Written first in the
+   * transaction, so a concurrent request with the same key waits for this one (or fails and is
+   * retried) and then sees its response.
+   *
+   * @return true when this transaction holds the key; false when an unexpired claim exists
+   */
+  boolean claimKey(UUID userId, IdempotencyKey key, Instant now, Instant expiresAt);
+
+  Optional<StoredKey> findKey(UUID userId, IdempotencyKey key);
+
+  /** Records the response given for a key this transaction claimed. */
+  void saveResponse(UUID userId, IdempotencyKey key, int status, String body, UUID resourceId);
+
+  /** Records that {@code consumer} handled {@code eventId}; false when it already had. */
+  boolean markProcessed(String consumer, UUID eventId);
+
+  Map<UUID, Product> products(Set<UUID> ids);
+
+  void insertOrder(Order order);
+
+  /** The order, locked against concurrent changes until the transaction ends. */
+  Optional<Order> lockOrder(UUID id);
+
+  /** Stores {@code order}'s status, reason, version and update time. */
+  void updateStatus(Order order);
+
+  /** Stores why each line of a rejected order failed, keyed by product id. */
+  void setLineRejections(UUID orderId, Map<UUID, String> reasons);
+
+  void insertPayment(Payment payment);
+
+  /** {@code OrderPlaced} to the outbox. */
+  void emitPlaced(Order order);
+
+  /** {@code OrderCancelled} to the outbox. */
+  void emitCancelled(Order order);
+
+  /** {@code OrderPaid} to the outbox. */
+  void emitPaid(Order order, Payment payment);
+}

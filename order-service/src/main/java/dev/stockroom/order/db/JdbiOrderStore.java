@@ -1,0 +1,248 @@
+package dev.stockroom.order.db;
+
+import dev.stockroom.order.core.IdempotencyKey;
+import dev.stockroom.order.core.Order;
+import dev.stockroom.order.core.OrderCursor;
+import dev.stockroom.order.core.OrderItem;
+import dev.stockroom.order.core.OrderPage;
+import dev.stockroom.order.core.OrderQuery;
+import dev.stockroom.order.core.OrderStatus;
+import dev.stockroom.order.core.OrderStore;
+import dev.stockroom.order.core.OrderTransaction;
+import dev.stockroom.order.core.Payment;
+import dev.stockroom.order.core.Product;
+import dev.stockroom.order.events.OrderEvents;
+import dev.stockroom.platform.consumer.ProcessedEvents;
+import dev.stockroom.platform.outbox.Outbox;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * {@link OrderStore} on the service's database. Each {@link #inTransaction} call is one JDBI
+ * transaction holding the order rows, the idempotency claim and the outbox event together.
+ */
+public final class JdbiOrderStore implements OrderStore {
+  // Unique violation, serialization failure, deadlock (PostgreSQL and H2), H2's lock timeout and
+  // concurrent update: all mean "another transaction got there first; run again".
+  private static final Set<String> RETRYABLE = Set.of("23505", "40001", "40P01", "HYT00", "90131");
+  private static final int MAX_ATTEMPTS = 20;
+  private static final UUID MAX_UUID = new UUID(-1L, -1L);
+  private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
+
+  private final Jdbi jdbi;
+  private final Outbox outbox;
+
+  public JdbiOrderStore(Jdbi jdbi, Outbox outbox) {
+    this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+  }
+
+  @Override
+  public <T> T inTransaction(Function<OrderTransaction, T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbi.inTransaction(handle -> work.apply(new Tx(handle)));
+      } catch (JdbiException e) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  @Override
+  public Optional<Order> find(UUID id) {
+    return jdbi.withHandle(h -> h.attach(OrderDao.class).find(id).map(r -> withLines(h, r)));
+  }
+
+  @Override
+  public OrderPage list(OrderQuery query) {
+    return jdbi.withHandle(
+        h -> {
+          OrderDao dao = h.attach(OrderDao.class);
+          OrderCursor after = query.after().orElse(new OrderCursor(FAR_FUTURE, MAX_UUID));
+          // PostgreSQL orders UUIDs as unsigned bytes; the largest is all ones, so "before it"
+          // includes every id. H2 compares the same way.
+          List<OrderRow> rows =
+              dao.page(
+                  query.userId(),
+                  query.status().isPresent() ? "AND status = :status" : "",
+                  query.status().map(Enum::name).orElse(null),
+                  after.createdAt(),
+                  after.id(),
+                  query.limit() + 1);
+          boolean more = rows.size() > query.limit();
+          List<OrderRow> shown = more ? rows.subList(0, query.limit()) : rows;
+          List<Order> orders = attachLines(h, shown);
+          Optional<OrderCursor> next =
+              more
+                  ? Optional.of(
+                      new OrderCursor(
+                          shown.get(shown.size() - 1).createdAt(),
+                          shown.get(shown.size() - 1).id()))
+                  : Optional.empty();
+          return new OrderPage(orders, next);
+        });
+  }
+
+  @Override
+  public Map<UUID, OrderStatus> statuses(Set<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.attach(OrderDao.class).findAll(ids).stream()
+                .collect(Collectors.toMap(OrderRow::id, OrderRow::status)));
+  }
+
+  private static Order withLines(Handle h, OrderRow row) {
+    return attachLines(h, List.of(row)).get(0);
+  }
+
+  private static List<Order> attachLines(Handle h, List<OrderRow> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, List<OrderItem>> items = new HashMap<>();
+    for (LineRow line : h.attach(OrderDao.class).lines(rows.stream().map(OrderRow::id).toList())) {
+      items
+          .computeIfAbsent(line.orderId(), k -> new ArrayList<>())
+          .add(
+              new OrderItem(
+                  line.productId(),
+                  line.quantity(),
+                  line.unitPriceMinor(),
+                  line.rejectionReason()));
+    }
+    return rows.stream().map(r -> r.withItems(items.getOrDefault(r.id(), List.of()))).toList();
+  }
+
+  private static boolean isRetryable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        if (RETRYABLE.contains(sql.getSQLState())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(Math.min(200, 5L * attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a transaction", e);
+    }
+  }
+
+  /** One transaction's view. */
+  private final class Tx implements OrderTransaction {
+    private final Handle handle;
+    private final OrderDao orders;
+    private final IdempotencyKeyDao keys;
+
+    Tx(Handle handle) {
+      this.handle = handle;
+      this.orders = handle.attach(OrderDao.class);
+      this.keys = handle.attach(IdempotencyKeyDao.class);
+    }
+
+    @Override
+    public boolean claimKey(UUID userId, IdempotencyKey key, Instant now, Instant expiresAt) {
+      keys.deleteExpired(userId, key.scope(), key.value(), now);
+      return keys.claim(userId, key.scope(), key.value(), key.requestHash(), now, expiresAt) == 1;
+    }
+
+    @Override
+    public Optional<StoredKey> findKey(UUID userId, IdempotencyKey key) {
+      return keys.find(userId, key.scope(), key.value());
+    }
+
+    @Override
+    public void saveResponse(
+        UUID userId, IdempotencyKey key, int status, String body, UUID resourceId) {
+      keys.saveResponse(userId, key.scope(), key.value(), status, body, resourceId);
+    }
+
+    @Override
+    public boolean markProcessed(String consumer, UUID eventId) {
+      return ProcessedEvents.markProcessed(handle, consumer, eventId);
+    }
+
+    @Override
+    public Map<UUID, Product> products(Set<UUID> ids) {
+      Map<UUID, Product> found = new LinkedHashMap<>();
+      if (!ids.isEmpty()) {
+        handle.attach(ProductReplicaDao.class).findAll(ids).forEach(p -> found.put(p.id(), p));
+      }
+      return found;
+    }
+
+    @Override
+    public void insertOrder(Order order) {
+      orders.insert(order, order.status().name());
+      List<LineRow> lines = new ArrayList<>();
+      for (int i = 0; i < order.items().size(); i++) {
+        OrderItem item = order.items().get(i);
+        lines.add(
+            new LineRow(
+                order.id(), i, item.productId(), item.quantity(), item.unitPriceMinor(), null));
+      }
+      orders.insertLines(lines);
+    }
+
+    @Override
+    public Optional<Order> lockOrder(UUID id) {
+      return orders.lock(id).map(r -> withLines(handle, r));
+    }
+
+    @Override
+    public void updateStatus(Order order) {
+      orders.updateStatus(
+          order.id(), order.status(), order.statusReason(), order.version(), order.updatedAt());
+    }
+
+    @Override
+    public void setLineRejections(UUID orderId, Map<UUID, String> reasons) {
+      reasons.forEach((productId, reason) -> orders.setRejection(orderId, productId, reason));
+    }
+
+    @Override
+    public void insertPayment(Payment payment) {
+      orders.insertPayment(payment);
+    }
+
+    @Override
+    public void emitPlaced(Order order) {
+      outbox.append(handle, OrderEvents.placed(order));
+    }
+
+    @Override
+    public void emitCancelled(Order order) {
+      outbox.append(handle, OrderEvents.cancelled(order));
+    }
+
+    @Override
+    public void emitPaid(Order order, Payment payment) {
+      outbox.append(handle, OrderEvents.paid(order, payment));
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.stockroom.order.db;
+
+import dev.stockroom.order.core.Order;
+import dev.stockroom.order.core.OrderStatus;
+import dev.stockroom.order.core.Payment;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for {@code orders}, {@code order_lines} and {@code payments}. */
+@RegisterConstructorMapper(OrderRow.class)
+@RegisterConstructorMapper(LineRow.class)
+public interface OrderDao {
+  String COLUMNS =
+      "id, user_id, status, status_reason, total_minor, currency, version, created_at, updated_at";
+
+  @SqlUpdate(
+      """
+      INSERT INTO orders (id, user_id, status, status_reason, total_minor, currency, version,
+                          created_at, updated_at)
+      VALUES (:o.id, :o.userId, :status, :o.statusReason, :o.totalMinor, :o.currency, :o.version,
+              :o.createdAt, :o.updatedAt)
+      """)
+  void insert(@BindMethods("o") Order order, @Bind("status") String status);
+
+  @SqlBatch(
+      """
+      INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_minor)
+      VALUES (:orderId, :lineNo, :productId, :quantity, :unitPriceMinor)
+      """)
+  void insertLines(@BindMethods List<LineRow> lines);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
+  Optional<OrderRow> find(@Bind("id") UUID id);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM orders WHERE id = :id FOR UPDATE")
+  Optional<OrderRow> lock(@Bind("id") UUID id);
+
+  @SqlQuery(
+      """
+      SELECT order_id, line_no, product_id, quantity, unit_price_minor, rejection_reason
+        FROM order_lines WHERE order_id IN (<ids>) ORDER BY order_id, line_no
+      """)
+  List<LineRow> lines(@BindList("ids") Collection<UUID> orderIds);
+
+  /**
+   * Newest first, after the (created_at, id) position; {@code statusFilter} is empty or an {@code
+   * AND status = :status} clause.
+   */
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + """
+           FROM orders
+          WHERE user_id = :userId <statusFilter>
+            AND (created_at < :at OR (created_at = :at AND id < :id))
+          ORDER BY created_at DESC, id DESC
+          LIMIT :limit
+          """)
+  List<OrderRow> page(
+      @Bind("userId") UUID userId,
+      @Define("statusFilter") String statusFilter,
+      @Bind("status") String status,
+      @Bind("at") Instant at,
+      @Bind("id") UUID id,
+      @Bind("limit") int limit);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM orders WHERE id IN (<ids>)")
+  List<OrderRow> findAll(@BindList("ids") Collection<UUID> ids);
+
+  @SqlUpdate(
+      """
+      UPDATE orders SET status = :status, status_reason = :reason, version = :version,
+                        updated_at = :at
+       WHERE id = :id
+      """)
+  void updateStatus(
+      @Bind("id") UUID id,
+      @Bind("status") OrderStatus status,
+      @Bind("reason") String reason,
+      @Bind("version") long version,
+      @Bind("at") Instant at);
+
+  @SqlUpdate(
+      "UPDATE order_lines SET rejection_reason = :reason"
+          + " WHERE order_id = :orderId AND product_id = :productId")
+  void setRejection(
+      @Bind("orderId") UUID orderId,
+      @Bind("productId") UUID productId,
+      @Bind("reason") String reason);
+
+  @SqlUpdate(
+      """
+      INSERT INTO payments (id, order_id, amount_minor, currency, gateway, gateway_reference,
+                            created_at)
+      VALUES (:id, :orderId, :amountMinor, :currency, :gateway, :gatewayReference, :createdAt)
+      """)
+  void insertPayment(@BindMethods Payment payment);
+}

@@ -1,0 +1,223 @@
+package dev.stockroom.order.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stockroom.order.core.IdempotencyKeyReusedException;
+import dev.stockroom.order.core.Order;
+import dev.stockroom.order.core.OrderPage;
+import dev.stockroom.order.core.OrderService;
+import dev.stockroom.order.core.OrderStatus;
+import dev.stockroom.order.core.OrderStatusNotifier;
+import dev.stockroom.order.core.Product;
+import dev.stockroom.order.core.RequestedLine;
+import dev.stockroom.order.core.SandboxPaymentGateway;
+import dev.stockroom.order.core.StoredResponse;
+import dev.stockroom.platform.auth.AuthenticatedUser;
+import dev.stockroom.platform.outbox.Outbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The replica, the order store and idempotency on a real database; run on H2 and PostgreSQL. */
+abstract class OrderStoreContract {
+  // One instant for every write: orders created "at the same time" must still page correctly.
+  static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123456Z");
+
+  abstract Jdbi jdbi();
+
+  ProductReplicaDao replica;
+  JdbiOrderStore store;
+  OrderService service;
+  AuthenticatedUser alice;
+  UUID mug;
+
+  @BeforeEach
+  void setUp() {
+    replica = jdbi().onDemand(ProductReplicaDao.class);
+    store = new JdbiOrderStore(jdbi(), new Outbox(Clock.systemUTC(), () -> {}));
+    service =
+        new OrderService(
+            store,
+            new SandboxPaymentGateway(),
+            new OrderStatusNotifier(),
+            Duration.ofHours(1),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    alice = new AuthenticatedUser(UUID.randomUUID(), Set.of("customer"));
+    mug = UUID.randomUUID();
+    replica.upsert(mug, 1250L, "EUR", true, 1, NOW);
+  }
+
+  String place(AuthenticatedUser user, String key, int quantity) {
+    return service
+        .place(user, List.of(new RequestedLine(mug, quantity)), key, o -> o.id().toString())
+        .body();
+  }
+
+  int count(String sql, UUID id) {
+    return jdbi().withHandle(h -> h.createQuery(sql).bind("id", id).mapTo(Integer.class).one());
+  }
+
+  // ---- replica
+
+  @Test
+  void replicaKeepsOnlyTheNewestVersion() {
+    UUID id = UUID.randomUUID();
+    assertThat(replica.upsert(id, 300L, "EUR", true, 3, NOW)).isTrue();
+    assertThat(replica.upsert(id, 100L, "EUR", true, 1, NOW)).isFalse();
+    assertThat(replica.upsert(id, 300L, "EUR", true, 3, NOW)).isFalse();
+
+    assertThat(replica.find(id)).contains(new Product(id, 300L, "EUR", true, 3));
+  }
+
+  @Test
+  void discontinuationWinsOverOlderSnapshotsEvenWhenItArrivesFirst() {
+    UUID id = UUID.randomUUID();
+    assertThat(replica.discontinue(id, 5, NOW)).isTrue();
+    assertThat(replica.upsert(id, 100L, "EUR", true, 4, NOW)).isFalse();
+
+    Product product = replica.find(id).orElseThrow();
+    assertThat(product.isSellable()).isFalse();
+    assertThat(replica.upsert(id, 200L, "EUR", true, 6, NOW)).isTrue();
+    assertThat(replica.find(id).orElseThrow().isSellable()).isTrue();
+  }
+
+  // ---- idempotent placement
+
+  @Test
+  void concurrentPlacementsWithOneKeyCreateOneOrder() throws Exception {
+    int threads = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return place(alice, "same-key", 2);
+                }));
+      }
+      start.countDown();
+      Set<String> ids = new HashSet<>();
+      for (Future<String> result : results) {
+        ids.add(result.get());
+      }
+      assertThat(ids).hasSize(1);
+      assertThat(count("SELECT count(*) FROM orders WHERE user_id = :id", alice.id())).isEqualTo(1);
+      String orderId = ids.iterator().next();
+      int events =
+          jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT count(*) FROM outbox_events WHERE message_key = :key")
+                          .bind("key", orderId)
+                          .mapTo(Integer.class)
+                          .one());
+      assertThat(events).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aReusedKeyWithAnotherBodyIsRefused() {
+    place(alice, "k", 1);
+    assertThatThrownBy(() -> place(alice, "k", 2))
+        .isInstanceOf(IdempotencyKeyReusedException.class);
+  }
+
+  @Test
+  void anExpiredKeyCanBeUsedAgain() {
+    String first = place(alice, "k", 1);
+    jdbi().useHandle(h -> h.execute("UPDATE idempotency_keys SET expires_at = ?", NOW));
+
+    StoredResponse again =
+        service.place(alice, List.of(new RequestedLine(mug, 2)), "k", o -> o.id().toString());
+
+    assertThat(again.replayed()).isFalse();
+    assertThat(again.body()).isNotEqualTo(first);
+  }
+
+  // ---- status
+
+  @Test
+  void statusEventsApplyOnceAndOnlyForward() {
+    UUID order = UUID.fromString(place(alice, null, 1));
+    UUID event = UUID.randomUUID();
+
+    assertThat(service.applyStatus("c", event, order, OrderStatus.CONFIRMED, null, Map.of()))
+        .isTrue();
+    assertThat(service.applyStatus("c", event, order, OrderStatus.CONFIRMED, null, Map.of()))
+        .isFalse();
+    assertThat(
+            service.applyStatus(
+                "c", UUID.randomUUID(), order, OrderStatus.REJECTED, "OUT_OF_STOCK", Map.of()))
+        .isFalse();
+    assertThat(
+            service.applyStatus(
+                "c", UUID.randomUUID(), UUID.randomUUID(), OrderStatus.CONFIRMED, null, Map.of()))
+        .isFalse();
+
+    Order stored = store.find(order).orElseThrow();
+    assertThat(stored.status()).isEqualTo(OrderStatus.CONFIRMED);
+    assertThat(stored.version()).isEqualTo(2);
+  }
+
+  @Test
+  void rejectionsAreStoredPerLine() {
+    UUID order = UUID.fromString(place(alice, null, 1));
+
+    service.applyStatus(
+        "c",
+        UUID.randomUUID(),
+        order,
+        OrderStatus.REJECTED,
+        "OUT_OF_STOCK",
+        Map.of(mug, "OUT_OF_STOCK"));
+
+    Order stored = store.find(order).orElseThrow();
+    assertThat(stored.statusReason()).isEqualTo("OUT_OF_STOCK");
+    assertThat(stored.items().get(0).rejectionReason()).isEqualTo("OUT_OF_STOCK");
+  }
+
+  // ---- listing
+
+  @Test
+  void pagesNewestFirstEvenWhenOrdersShareATimestamp() {
+    List<String> placed = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      placed.add(place(alice, null, 1));
+    }
+    List<String> seen = new ArrayList<>();
+    Optional<dev.stockroom.order.core.OrderCursor> cursor = Optional.empty();
+    do {
+      OrderPage page = service.list(alice, Optional.empty(), Optional.empty(), cursor, 2);
+      page.orders().forEach(o -> seen.add(o.id().toString()));
+      cursor = page.next();
+    } while (cursor.isPresent());
+
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(placed).doesNotHaveDuplicates();
+    assertThat(
+            service
+                .list(alice, Optional.empty(), Optional.of(OrderStatus.PAID), Optional.empty(), 10)
+                .orders())
+        .isEmpty();
+  }
+}
