@@ -58,12 +58,23 @@ class HostileInputIT {
     Streams.sendProduct(Streams.product(other, 100, "EUR", 1));
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(30))
-        .until(() -> count("product_replica") >= 2);
+        // The shared broker's products.v1 holds other classes' products too: wait for ours.
+        .until(() -> inReplica(product) && inReplica(other));
     confirmed = api.place(token, product, 1).path("id").asText();
     Streams.sendStatus(Streams.confirmed(UUID.fromString(confirmed)));
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(30))
         .until(() -> api.status(token, confirmed).equals("CONFIRMED"));
+  }
+
+  static boolean inReplica(UUID id) {
+    return db.withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM product_replica WHERE product_id = :id")
+                    .bind("id", id)
+                    .mapTo(Integer.class)
+                    .one()
+                == 1);
   }
 
   static int count(String table) {
