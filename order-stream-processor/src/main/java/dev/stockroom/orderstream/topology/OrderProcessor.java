@@ -1,0 +1,390 @@
+package dev.stockroom.orderstream.topology;
+
+import dev.stockroom.events.EventEnvelope;
+import dev.stockroom.events.EventJson;
+import dev.stockroom.events.InvalidEventException;
+import dev.stockroom.events.OrderCancelled;
+import dev.stockroom.events.OrderConfirmed;
+import dev.stockroom.events.OrderLine;
+import dev.stockroom.events.OrderPaid;
+import dev.stockroom.events.OrderPlaced;
+import dev.stockroom.events.OrderRejected;
+import dev.stockroom.events.OrderReleased;
+import dev.stockroom.events.RejectedLine;
+import dev.stockroom.events.RejectionReason;
+import dev.stockroom.events.ReleaseCause;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The order side, partitioned by orderId. It reads the order events and the stock side's line
+ * results, keeps each order's lifecycle in the {@code order-state} store, sends reserve and release
+ * commands to the products' partitions, and publishes exactly one decision per order.
+ *
+ * <p>Every transition is guarded by the stored state, so a duplicate input finds the order already
+ * past that step and changes nothing; under exactly_once_v2 the state change, the commands and the
+ * decision commit together.
+ */
+final class OrderProcessor implements Processor<byte[], byte[], Object, Object> {
+  /** Bounds the work of one expiry punctuation; the rest waits for the next one. */
+  static final int MAX_EXPIRIES_PER_SCAN = 1_000;
+
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+  private static final InternalJson<LineResult> LINE_RESULTS = InternalJson.of(LineResult.class);
+
+  private final OrderTopologyConfig config;
+  private ProcessorContext<Object, Object> context;
+  private KeyValueStore<String, OrderState> orders;
+  private KeyValueStore<String, String> expiries;
+  private DeadLetters deadLetters;
+
+  OrderProcessor(OrderTopologyConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, Object> context) {
+    this.context = context;
+    this.orders = context.getStateStore(OrderTopology.ORDER_STATE_STORE);
+    this.expiries = context.getStateStore(OrderTopology.ORDER_EXPIRY_STORE);
+    this.deadLetters =
+        new DeadLetters(context, OrderTopology.ORDER_PROCESSOR, OrderTopology.ORDER_DLQ_SINK);
+    context.schedule(
+        config.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireUnpaidOrders);
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
+    try {
+      if (topic.equals(config.lineResultsTopic())) {
+        onLineResult(record);
+      } else {
+        onOrderEvent(record);
+      }
+    } catch (InvalidEventException e) {
+      deadLetters.send(record, describe(e));
+    }
+  }
+
+  private void onOrderEvent(Record<byte[], byte[]> record) {
+    String key = keyOf(record);
+    if (record.value() == null) {
+      throw new InvalidEventException("null value", null);
+    }
+    String json = new String(record.value(), StandardCharsets.UTF_8);
+    String type = EventJson.typeOf(json);
+    switch (type) {
+      case OrderPlaced.TYPE ->
+          onPlaced(record, validPlaced(EventJson.read(json, OrderPlaced.class), key));
+      case OrderCancelled.TYPE ->
+          onCancelled(record, validCancelled(EventJson.read(json, OrderCancelled.class), key));
+      case OrderPaid.TYPE -> onPaid(record, validPaid(EventJson.read(json, OrderPaid.class), key));
+      default -> throw new InvalidEventException("unknown event type " + type, null);
+    }
+  }
+
+  private void onPlaced(Record<byte[], byte[]> record, OrderPlaced placed) {
+    String orderId = placed.orderId().toString();
+    if (orders.get(orderId) != null) {
+      return; // The outbox delivers at least once: the order is already being handled.
+    }
+    Instant now = now();
+    orders.put(orderId, OrderState.placed(placed, now));
+    List<OrderLine> lines = placed.lines();
+    for (int lineNo = 0; lineNo < lines.size(); lineNo++) {
+      OrderLine line = lines.get(lineNo);
+      sendCommand(
+          StockCommand.reserve(placed.orderId(), lineNo, line.productId(), line.quantity()),
+          record);
+    }
+  }
+
+  private void onCancelled(Record<byte[], byte[]> record, OrderCancelled cancelled) {
+    OrderState order = existing(cancelled.orderId());
+    switch (order.status()) {
+      case PENDING, CONFIRMED -> {
+        Instant now = now();
+        removeExpiry(order);
+        OrderState released = releaseHeldLines(order, record, now);
+        orders.put(
+            order.orderId().toString(), released.withStatus(OrderStatus.CANCELLED, null, now));
+        publish(
+            OrderReleased.TYPE,
+            order.orderId(),
+            new OrderReleased(order.orderId(), ReleaseCause.CANCELLED),
+            record);
+      }
+      default -> {
+        // Already decided for good (or a duplicate cancel): nothing to release.
+      }
+    }
+  }
+
+  private void onPaid(Record<byte[], byte[]> record, OrderPaid paid) {
+    OrderState order = existing(paid.orderId());
+    if (paid.amountMinor() != order.totalMinor() || !paid.currency().equals(order.currency())) {
+      throw new InvalidEventException(
+          "payment of "
+              + paid.amountMinor()
+              + " "
+              + paid.currency()
+              + " does not match the order total "
+              + order.totalMinor()
+              + " "
+              + order.currency(),
+          null);
+    }
+    Instant now = now();
+    switch (order.status()) {
+      case PENDING -> {
+        if (!order.paymentReceived()) {
+          orders.put(order.orderId().toString(), order.withPaymentReceived(now));
+        }
+      }
+      case CONFIRMED -> {
+        removeExpiry(order);
+        orders.put(
+            order.orderId().toString(),
+            order.withPaymentReceived(now).withStatus(OrderStatus.PAID, null, now));
+      }
+      default -> {
+        // PAID again is a duplicate; a rejected, cancelled or expired order stays as it is and
+        // order-service refunds from the status it sees.
+      }
+    }
+  }
+
+  private void onLineResult(Record<byte[], byte[]> record) {
+    LineResult result = LINE_RESULTS.read(record.value());
+    OrderState order = existing(result.orderId());
+    if (!keyOf(record).equals(result.orderId().toString())) {
+      throw new InvalidEventException("line result key is not its orderId", null);
+    }
+    if (result.lineNo() < 0
+        || result.lineNo() >= order.lines().size()
+        || !order.lines().get(result.lineNo()).productId().equals(result.productId())
+        || result.outcome() == LineStatus.PENDING
+        || result.outcome() == LineStatus.RELEASED) {
+      throw new InvalidEventException("line result does not match the order", null);
+    }
+    if (order.lineStatuses().get(result.lineNo()) != LineStatus.PENDING) {
+      return; // Answered before, or released by a cancel while it was on its way.
+    }
+    Instant now = now();
+    OrderState answered = order.withLineStatus(result.lineNo(), result.outcome(), now);
+    if (answered.status() != OrderStatus.PENDING || !answered.allLinesAnswered()) {
+      orders.put(answered.orderId().toString(), answered);
+      return;
+    }
+    if (answered.allLinesReserved()) {
+      confirm(answered, record, now);
+    } else {
+      reject(answered, record, now);
+    }
+  }
+
+  private void confirm(OrderState order, Record<byte[], byte[]> record, Instant now) {
+    if (order.paymentReceived()) {
+      orders.put(order.orderId().toString(), order.withStatus(OrderStatus.PAID, null, now));
+    } else {
+      Instant expiresAt = now.plus(config.reservationTtl());
+      orders.put(
+          order.orderId().toString(), order.withStatus(OrderStatus.CONFIRMED, expiresAt, now));
+      expiries.put(expiryKey(expiresAt, order.orderId()), order.orderId().toString());
+    }
+    publish(
+        OrderConfirmed.TYPE,
+        order.orderId(),
+        new OrderConfirmed(order.orderId(), order.lines()),
+        record);
+  }
+
+  private void reject(OrderState order, Record<byte[], byte[]> record, Instant now) {
+    List<RejectedLine> lines = new ArrayList<>();
+    boolean unknownProduct = false;
+    for (int lineNo = 0; lineNo < order.lines().size(); lineNo++) {
+      OrderLine line = order.lines().get(lineNo);
+      RejectionReason reason = order.lineStatuses().get(lineNo).rejection();
+      unknownProduct |= reason == RejectionReason.UNKNOWN_PRODUCT;
+      lines.add(new RejectedLine(line.productId(), line.quantity(), reason));
+    }
+    OrderState released = releaseHeldLines(order, record, now);
+    orders.put(order.orderId().toString(), released.withStatus(OrderStatus.REJECTED, null, now));
+    RejectionReason reason =
+        unknownProduct ? RejectionReason.UNKNOWN_PRODUCT : RejectionReason.OUT_OF_STOCK;
+    publish(
+        OrderRejected.TYPE,
+        order.orderId(),
+        new OrderRejected(order.orderId(), reason, lines),
+        record);
+  }
+
+  /**
+   * Sends a release for every line that holds stock or may still get it (a reserve on its way is
+   * ahead of the release in the product's partition, so the release always lands after it).
+   */
+  private OrderState releaseHeldLines(OrderState order, Record<?, ?> cause, Instant now) {
+    OrderState next = order;
+    for (int lineNo = 0; lineNo < order.lines().size(); lineNo++) {
+      LineStatus status = order.lineStatuses().get(lineNo);
+      if (status == LineStatus.RESERVED || status == LineStatus.PENDING) {
+        OrderLine line = order.lines().get(lineNo);
+        sendCommand(
+            StockCommand.release(order.orderId(), lineNo, line.productId(), line.quantity()),
+            cause);
+        next = next.withLineStatus(lineNo, LineStatus.RELEASED, now);
+      }
+    }
+    return next;
+  }
+
+  private void expireUnpaidOrders(long wallClockMs) {
+    String upTo = expiryKey(Instant.ofEpochMilli(wallClockMs), null);
+    List<KeyValue<String, String>> due = new ArrayList<>();
+    try (KeyValueIterator<String, String> it = expiries.all()) {
+      while (it.hasNext() && due.size() < MAX_EXPIRIES_PER_SCAN) {
+        KeyValue<String, String> entry = it.next();
+        if (entry.key.compareTo(upTo) > 0) {
+          break;
+        }
+        due.add(entry);
+      }
+    }
+    Instant now = Instant.ofEpochMilli(wallClockMs);
+    for (KeyValue<String, String> entry : due) {
+      expiries.delete(entry.key);
+      OrderState order = orders.get(entry.value);
+      if (order == null || order.status() != OrderStatus.CONFIRMED) {
+        continue;
+      }
+      Record<Object, Object> tick = new Record<>(entry.value, null, wallClockMs);
+      OrderState released = releaseHeldLines(order, tick, now);
+      orders.put(entry.value, released.withStatus(OrderStatus.EXPIRED, null, now));
+      publish(
+          OrderReleased.TYPE,
+          order.orderId(),
+          new OrderReleased(order.orderId(), ReleaseCause.EXPIRED),
+          tick);
+    }
+  }
+
+  private void removeExpiry(OrderState order) {
+    if (order.expiresAt() != null) {
+      expiries.delete(expiryKey(order.expiresAt(), order.orderId()));
+    }
+  }
+
+  private void sendCommand(StockCommand command, Record<?, ?> cause) {
+    context.forward(
+        Outputs.internal(
+            command.productId().toString(), command, cause.timestamp(), cause.headers()),
+        OrderTopology.STOCK_COMMANDS_SINK);
+  }
+
+  private void publish(String type, UUID orderId, Object data, Record<?, ?> cause) {
+    context.forward(
+        Outputs.event(type, orderId.toString(), data, now(), cause.timestamp(), cause.headers()),
+        OrderTopology.ORDER_STATUS_SINK);
+  }
+
+  private OrderState existing(UUID orderId) {
+    OrderState order = orders.get(orderId.toString());
+    if (order == null) {
+      throw new InvalidEventException("no order " + orderId + " was placed", null);
+    }
+    return order;
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(context.currentSystemTimeMs());
+  }
+
+  /**
+   * Keys of the expiry index sort by time: zero-padded epoch millis, then the orderId. A null
+   * orderId gives the greatest key of that millisecond, the bound of a scan.
+   */
+  static String expiryKey(Instant expiresAt, UUID orderId) {
+    return String.format("%019d/%s", expiresAt.toEpochMilli(), orderId == null ? "~" : orderId);
+  }
+
+  private static String keyOf(Record<byte[], byte[]> record) {
+    if (record.key() == null) {
+      throw new InvalidEventException("null key", null);
+    }
+    return new String(record.key(), StandardCharsets.UTF_8);
+  }
+
+  private static OrderPlaced validPlaced(EventEnvelope<OrderPlaced> envelope, String key) {
+    OrderPlaced placed = envelope.data();
+    requireAggregate(envelope, placed.orderId(), key);
+    require(placed.userId() != null, "userId is missing");
+    require(!placed.lines().isEmpty(), "an order needs at least one line");
+    for (OrderLine line : placed.lines()) {
+      require(line.productId() != null, "a line has no productId");
+      require(line.quantity() > 0, "line quantity must be positive, was " + line.quantity());
+      require(line.unitPriceMinor() >= 0, "unit price must not be negative");
+    }
+    require(placed.totalMinor() >= 0, "total must not be negative");
+    require(
+        placed.currency() != null && CURRENCY.matcher(placed.currency()).matches(),
+        "currency must be an ISO 4217 code");
+    return placed;
+  }
+
+  private static OrderCancelled validCancelled(EventEnvelope<OrderCancelled> envelope, String key) {
+    requireAggregate(envelope, envelope.data().orderId(), key);
+    return envelope.data();
+  }
+
+  private static OrderPaid validPaid(EventEnvelope<OrderPaid> envelope, String key) {
+    OrderPaid paid = envelope.data();
+    requireAggregate(envelope, paid.orderId(), key);
+    require(paid.currency() != null, "currency is missing");
+    return paid;
+  }
+
+  private static void requireAggregate(EventEnvelope<?> envelope, UUID orderId, String key) {
+    require(orderId != null, "orderId is missing");
+    require(
+        key.equals(orderId.toString()) && envelope.aggregateId().equals(key),
+        "record key, aggregateId and orderId must be the same order");
+  }
+
+  private static void require(boolean condition, String reason) {
+    if (!condition) {
+      throw new InvalidEventException(reason, null);
+    }
+  }
+
+  static String describe(InvalidEventException e) {
+    return e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + rootMessage(e);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    if (message == null) {
+      return root.getClass().getSimpleName();
+    }
+    // Jackson messages can quote the whole input; a header only needs the gist.
+    int newline = message.indexOf('\n');
+    String first = newline < 0 ? message : message.substring(0, newline);
+    return first.length() > 300 ? first.substring(0, 300) : first;
+  }
+}
