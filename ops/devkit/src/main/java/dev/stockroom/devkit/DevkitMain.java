@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Command line entry point of {@code devkit.jar}: runs the devkit Kafka broker as its own process.
@@ -21,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * start (port taken, directory locked by another broker) exits with status 1.
  */
 public final class DevkitMain {
+  private static final Logger LOG = LoggerFactory.getLogger(DevkitMain.class);
 
   static final String USAGE =
       """
@@ -81,8 +84,7 @@ public final class DevkitMain {
                     out.println("Kafka broker stopped");
                     out.flush();
                   } catch (RuntimeException e) {
-                    err.println("devkit: Kafka did not stop cleanly: " + rootMessage(e));
-                    e.printStackTrace(err);
+                    LOG.error("Kafka did not stop cleanly: {}", rootMessage(e), e);
                   } finally {
                     stopped.countDown();
                   }

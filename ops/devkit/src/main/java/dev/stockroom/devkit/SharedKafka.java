@@ -30,6 +30,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * JUnit 5 extension giving every test class in a JVM the same real Kafka broker.
@@ -45,6 +47,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * and the test should leave it running.
  */
 public final class SharedKafka implements BeforeAllCallback {
+  private static final Logger LOG = LoggerFactory.getLogger(SharedKafka.class);
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedKafka.class);
@@ -248,7 +251,7 @@ public final class SharedKafka implements BeforeAllCallback {
           });
     } catch (IOException e) {
       // A leftover temporary directory is harmless; failing the run over it is not.
-      System.err.println("Could not delete test broker data " + root + ": " + e);
+      LOG.warn("Could not delete test broker data {}", root, e);
     }
   }
 
