@@ -109,6 +109,7 @@ public class JwksKeyResolver implements KeyResolver {
   private void refreshIfAllowed() {
     Instant seen = lastAttempt;
     if (!mayAttempt(seen)) {
+      awaitFetchInProgress();
       return;
     }
     fetching.lock();
@@ -131,6 +132,18 @@ public class JwksKeyResolver implements KeyResolver {
       Thread.currentThread().interrupt();
       LOG.warn("Interrupted while loading signing keys from {}", jwksUri);
     } finally {
+      fetching.unlock();
+    }
+  }
+
+  /**
+   * A fetch that started a moment ago has already set {@code lastAttempt}, so a caller arriving
+   * during it may not fetch itself; it must still wait for that fetch, or the first requests after
+   * a start (or a key rotation) would all be rejected while the keys are on their way.
+   */
+  private void awaitFetchInProgress() {
+    if (fetching.isLocked()) {
+      fetching.lock();
       fetching.unlock();
     }
   }
