@@ -6,6 +6,7 @@ import dev.stockroom.devkit.SharedKafka;
 import dev.stockroom.orderstream.bench.Benchmark;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,14 +23,17 @@ class BenchmarkIT {
             new Benchmark.Settings(
                 SharedKafka.bootstrapServers(),
                 200,
+                50,
+                1,
                 5,
                 3,
                 2,
                 (short) 1,
                 Duration.ofMillis(100),
+                Map.of(),
                 Duration.ofSeconds(120)));
 
-    List<Benchmark.Result> results = benchmark.runBoth();
+    List<Benchmark.Result> results = benchmark.runAll();
 
     assertThat(results)
         .extracting(Benchmark.Result::guarantee)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.orderstream.topology.OrderTopologyConfig;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -33,11 +34,14 @@ class BenchmarkInputTest {
           new Benchmark.Settings(
               "localhost:9092",
               20,
+              0,
+              1,
               3,
               3,
               2,
               (short) 1,
               Duration.ofMillis(100),
+              Map.of(),
               Duration.ofSeconds(10)));
 
   @Test
@@ -55,7 +59,7 @@ class BenchmarkInputTest {
           }
         };
 
-    assertThatThrownBy(() -> benchmark.writeInput(producer, TOPICS))
+    assertThatThrownBy(() -> benchmark.writeInput(producer, TOPICS, 20))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("could not write 1 of 23 input records")
         .hasCauseInstanceOf(TimeoutException.class);
@@ -66,7 +70,7 @@ class BenchmarkInputTest {
     MockProducer<String, String> producer =
         new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
 
-    long lines = benchmark.writeInput(producer, TOPICS);
+    long lines = benchmark.writeInput(producer, TOPICS, 20);
 
     assertThat(producer.history()).hasSize(23);
     assertThat(producer.history().stream().filter(r -> r.topic().equals("t.orders"))).hasSize(20);
