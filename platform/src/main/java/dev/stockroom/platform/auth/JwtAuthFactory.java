@@ -2,8 +2,10 @@ package dev.stockroom.platform.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.Authenticator;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -25,6 +27,8 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
  *   jwksMinRefreshInterval: 30s    # at most one fetch per interval, even for unknown kids
  *   jwksConnectTimeout: 2s
  *   jwksRequestTimeout: 5s
+ *   verifiedTokenCacheSize: 10000  # tokens remembered after a good signature check; 0 = none
+ *   verifiedTokenCacheTtl: 1m      # how long one is remembered (never past its exp)
  * </pre>
  *
  * Resources then use {@code @PermitAll} for public endpoints, {@code @RolesAllowed(Roles.ADMIN)} or
@@ -52,6 +56,11 @@ public class JwtAuthFactory {
 
   @NotNull private Duration jwksRequestTimeout = Duration.seconds(5);
 
+  @Min(0)
+  private long verifiedTokenCacheSize = 10_000;
+
+  @NotNull private Duration verifiedTokenCacheTtl = Duration.minutes(1);
+
   /** Verifies with keys fetched from {@code jwksUrl}; for every service but the issuer. */
   public void build(Environment environment) {
     build(environment, jwksKeyResolver());
@@ -61,13 +70,23 @@ public class JwtAuthFactory {
   public void build(Environment environment, KeyResolver keys) {
     BearerAuthFilter filter =
         new BearerAuthFilter.Builder()
-            .setAuthenticator(verifier(keys)::verify)
+            .setAuthenticator(authenticator(keys))
             .setAuthorizer((user, role, request) -> user.hasRole(role))
             .setRealm(realm)
             .buildAuthFilter();
     environment.jersey().register(new JwtAuthDynamicFeature(filter));
     environment.jersey().register(RolesAllowedDynamicFeature.class);
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(AuthenticatedUser.class));
+  }
+
+  private Authenticator<String, AuthenticatedUser> authenticator(KeyResolver keys) {
+    JwtVerifier verifier = verifier(keys);
+    if (verifiedTokenCacheSize == 0) {
+      return verifier::verify;
+    }
+    return new VerifiedTokenCache(
+            verifier, verifiedTokenCacheSize, verifiedTokenCacheTtl.toJavaDuration())
+        ::verify;
   }
 
   public JwtVerifier verifier(KeyResolver keys) {
@@ -184,5 +203,25 @@ public class JwtAuthFactory {
   @JsonProperty
   public void setJwksRequestTimeout(Duration jwksRequestTimeout) {
     this.jwksRequestTimeout = jwksRequestTimeout;
+  }
+
+  @JsonProperty
+  public long getVerifiedTokenCacheSize() {
+    return verifiedTokenCacheSize;
+  }
+
+  @JsonProperty
+  public void setVerifiedTokenCacheSize(long verifiedTokenCacheSize) {
+    this.verifiedTokenCacheSize = verifiedTokenCacheSize;
+  }
+
+  @JsonProperty
+  public Duration getVerifiedTokenCacheTtl() {
+    return verifiedTokenCacheTtl;
+  }
+
+  @JsonProperty
+  public void setVerifiedTokenCacheTtl(Duration verifiedTokenCacheTtl) {
+    this.verifiedTokenCacheTtl = verifiedTokenCacheTtl;
   }
 }

@@ -9,6 +9,7 @@ import io.jsonwebtoken.LocatorAdapter;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
@@ -67,8 +68,16 @@ public class JwtVerifier {
     this(keys, issuer, audience, clockSkew, rolesClaim, Clock.systemUTC());
   }
 
+  /** A valid token's user, and when the token stops being valid. */
+  public record Verified(AuthenticatedUser user, Instant expiresAt) {}
+
   /** The user the token speaks for, or empty when the token is not valid for any reason. */
   public Optional<AuthenticatedUser> verify(String token) {
+    return verifyToken(token).map(Verified::user);
+  }
+
+  /** As {@link #verify}, with the token's expiry, for callers that remember verified tokens. */
+  public Optional<Verified> verifyToken(String token) {
     if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
       return Optional.empty();
     }
@@ -88,7 +97,9 @@ public class JwtVerifier {
         LOG.debug("Rejected token with a malformed {} claim", rolesClaim);
         return Optional.empty();
       }
-      return Optional.of(new AuthenticatedUser(subject, roles.get()));
+      return Optional.of(
+          new Verified(
+              new AuthenticatedUser(subject, roles.get()), claims.getExpiration().toInstant()));
     } catch (JwtException | IllegalArgumentException e) {
       LOG.debug("Rejected token: {}", e.toString());
       return Optional.empty();
