@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -234,26 +235,46 @@ public final class OrderService {
       OrderStatus next,
       String reason,
       Map<UUID, String> lineReasons) {
-    boolean changed =
+    return applyStatuses(
+            consumer, List.of(new StatusChange(eventId, orderId, next, reason, lineReasons)))
+        == 1;
+  }
+
+  /**
+   * Applies several decisions as {@link #applyStatus} does, in one transaction: all of them or none
+   * (one commit for the lot instead of one each).
+   *
+   * @return how many orders changed
+   */
+  public int applyStatuses(String consumer, List<StatusChange> changes) {
+    List<UUID> changed =
         store.inTransaction(
             tx -> {
-              if (!tx.markProcessed(consumer, eventId)) {
-                return false;
+              List<UUID> moved = new ArrayList<>();
+              for (StatusChange change : changes) {
+                if (apply(tx, consumer, change)) {
+                  moved.add(change.orderId());
+                }
               }
-              Optional<Order> order = tx.lockOrder(orderId);
-              if (order.isEmpty() || !order.get().status().canMoveTo(next)) {
-                return false;
-              }
-              tx.updateStatus(order.get().withStatus(next, reason, now()));
-              if (!lineReasons.isEmpty()) {
-                tx.setLineRejections(orderId, lineReasons);
-              }
-              return true;
+              return moved;
             });
-    if (changed) {
-      notifier.changed(orderId);
+    changed.forEach(notifier::changed);
+    return changed.size();
+  }
+
+  private boolean apply(OrderTransaction tx, String consumer, StatusChange change) {
+    if (!tx.markProcessed(consumer, change.eventId())) {
+      return false;
     }
-    return changed;
+    Optional<Order> order = tx.lockOrder(change.orderId());
+    if (order.isEmpty() || !order.get().status().canMoveTo(change.next())) {
+      return false;
+    }
+    tx.updateStatus(order.get().withStatus(change.next(), change.reason(), now()));
+    if (!change.lineReasons().isEmpty()) {
+      tx.setLineRejections(change.orderId(), change.lineReasons());
+    }
+    return true;
   }
 
   private Optional<StoredResponse> claimOrReplay(

@@ -10,10 +10,14 @@ import dev.stockroom.events.RejectedLine;
 import dev.stockroom.events.ReleaseCause;
 import dev.stockroom.order.core.OrderService;
 import dev.stockroom.order.core.OrderStatus;
-import dev.stockroom.platform.consumer.RecordHandler;
+import dev.stockroom.order.core.StatusChange;
+import dev.stockroom.platform.consumer.BatchRecordHandler;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -24,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * rejected (with a reason per line), released as cancelled or expired. {@link OrderService} records
  * each event id once and only ever moves an order forward.
  */
-public final class OrderStatusHandler implements RecordHandler {
+public final class OrderStatusHandler implements BatchRecordHandler {
   private static final Logger LOG = LoggerFactory.getLogger(OrderStatusHandler.class);
 
   private final String consumerName;
@@ -40,14 +44,31 @@ public final class OrderStatusHandler implements RecordHandler {
 
   @Override
   public void handle(ConsumerRecord<String, String> record) {
+    handleAll(List.of(record));
+  }
+
+  /** Applies the decisions of consecutive records in one transaction. */
+  @Override
+  public void handleAll(List<ConsumerRecord<String, String>> records) {
+    List<StatusChange> changes = new ArrayList<>();
+    for (ConsumerRecord<String, String> record : records) {
+      decode(record).ifPresent(changes::add);
+    }
+    if (!changes.isEmpty()) {
+      int changed = orders.applyStatuses(consumerName, changes);
+      LOG.debug("{} decisions, {} orders changed", changes.size(), changed);
+    }
+  }
+
+  private Optional<StatusChange> decode(ConsumerRecord<String, String> record) {
     if (record.value() == null) {
-      return;
+      return Optional.empty();
     }
     try {
       String type = EventJson.typeOf(record.value());
       if (OrderConfirmed.TYPE.equals(type)) {
         EventEnvelope<OrderConfirmed> e = EventJson.read(record.value(), OrderConfirmed.class);
-        apply(e, e.data().orderId(), OrderStatus.CONFIRMED, null, Map.of());
+        return change(e, e.data().orderId(), OrderStatus.CONFIRMED, null, Map.of());
       } else if (OrderRejected.TYPE.equals(type)) {
         EventEnvelope<OrderRejected> e = EventJson.read(record.value(), OrderRejected.class);
         Map<UUID, String> reasons = new LinkedHashMap<>();
@@ -57,12 +78,12 @@ public final class OrderStatusHandler implements RecordHandler {
           }
         }
         String reason = e.data().reason() == null ? null : e.data().reason().name();
-        apply(e, e.data().orderId(), OrderStatus.REJECTED, reason, reasons);
+        return change(e, e.data().orderId(), OrderStatus.REJECTED, reason, reasons);
       } else if (OrderReleased.TYPE.equals(type)) {
         EventEnvelope<OrderReleased> e = EventJson.read(record.value(), OrderReleased.class);
         OrderStatus next =
             e.data().cause() == ReleaseCause.EXPIRED ? OrderStatus.EXPIRED : OrderStatus.CANCELLED;
-        apply(e, e.data().orderId(), next, null, Map.of());
+        return change(e, e.data().orderId(), next, null, Map.of());
       }
     } catch (InvalidEventException e) {
       // Retrying cannot fix a malformed record; skipping it keeps the partition moving.
@@ -73,9 +94,10 @@ public final class OrderStatusHandler implements RecordHandler {
           record.offset(),
           e.getMessage());
     }
+    return Optional.empty();
   }
 
-  private void apply(
+  private static Optional<StatusChange> change(
       EventEnvelope<?> event,
       UUID orderId,
       OrderStatus next,
@@ -83,10 +105,8 @@ public final class OrderStatusHandler implements RecordHandler {
       Map<UUID, String> lineReasons) {
     if (orderId == null) {
       LOG.error("Skipping {} {} without an order id", event.type(), event.eventId());
-      return;
+      return Optional.empty();
     }
-    boolean changed =
-        orders.applyStatus(consumerName, event.eventId(), orderId, next, reason, lineReasons);
-    LOG.debug("{} for order {}: {}", event.type(), orderId, changed ? "applied" : "no change");
+    return Optional.of(new StatusChange(event.eventId(), orderId, next, reason, lineReasons));
   }
 }

@@ -232,4 +232,28 @@ class OrderServiceTest {
     assertThat(decide(id, OrderStatus.CANCELLED)).isFalse();
     assertThat(store.find(id).orElseThrow().status()).isEqualTo(OrderStatus.EXPIRED);
   }
+
+  @Test
+  void aBatchOfStatusEventsAppliesTogetherWithTheSameRules() {
+    UUID first = place();
+    UUID second = place();
+    UUID confirmFirst = UUID.randomUUID();
+    List<StatusChange> batch =
+        List.of(
+            new StatusChange(confirmFirst, first, OrderStatus.CONFIRMED, null, Map.of()),
+            new StatusChange(confirmFirst, first, OrderStatus.CONFIRMED, null, Map.of()),
+            new StatusChange(UUID.randomUUID(), second, OrderStatus.CONFIRMED, null, Map.of()),
+            new StatusChange(
+                UUID.randomUUID(), first, OrderStatus.REJECTED, "OUT_OF_STOCK", Map.of()),
+            new StatusChange(
+                UUID.randomUUID(), UUID.randomUUID(), OrderStatus.CONFIRMED, null, Map.of()));
+
+    assertThat(service.applyStatuses("c", batch))
+        .as("the duplicate, the stale and the unknown change nothing")
+        .isEqualTo(2);
+
+    assertThat(store.find(first).orElseThrow().status()).isEqualTo(OrderStatus.CONFIRMED);
+    assertThat(store.find(second).orElseThrow().status()).isEqualTo(OrderStatus.CONFIRMED);
+    assertThat(decide(first, OrderStatus.CONFIRMED)).isFalse();
+  }
 }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes topics in one consumer group on its own thread and hands every record to a {@link
- * RecordHandler}, at least once and in partition order.
+ * RecordHandler}, at least once and in partition order; a {@link BatchRecordHandler} gets each
+ * partition's records of a poll in one call.
  *
  * <p>Offsets are committed synchronously after the records of a poll were handled. When the handler
  * throws, the offsets of the records handled before it are committed, every partition of the poll
@@ -224,7 +225,11 @@ public class KafkaConsumerLoop implements Managed {
   private Failure handleAll(
       ConsumerRecords<String, String> records, Map<TopicPartition, OffsetAndMetadata> handled) {
     for (TopicPartition partition : records.partitions()) {
-      for (ConsumerRecord<String, String> record : records.records(partition)) {
+      List<ConsumerRecord<String, String>> batch = records.records(partition);
+      if (handledAsBatch(partition, batch, handled)) {
+        continue;
+      }
+      for (ConsumerRecord<String, String> record : batch) {
         if (!running) {
           // Stopping: what is handled gets committed, the rest is read again after a restart.
           return null;
@@ -239,6 +244,33 @@ public class KafkaConsumerLoop implements Managed {
       }
     }
     return null;
+  }
+
+  /**
+   * Hands a partition's records to a {@link BatchRecordHandler} in one call; false when the handler
+   * cannot take batches or the batch failed, and the records are to be handled one at a time.
+   */
+  private boolean handledAsBatch(
+      TopicPartition partition,
+      List<ConsumerRecord<String, String>> batch,
+      Map<TopicPartition, OffsetAndMetadata> handled) {
+    if (!(handler instanceof BatchRecordHandler batchHandler) || batch.size() < 2 || !running) {
+      return false;
+    }
+    try {
+      batchHandler.handleAll(batch);
+    } catch (Exception e) {
+      LOG.info(
+          "Consumer {} could not handle {} records of {} at once ({}); handling them one by one",
+          groupId,
+          batch.size(),
+          partition,
+          e.toString());
+      return false;
+    }
+    handled.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+    processed.mark(batch.size());
+    return true;
   }
 
   /** Moves every partition of the poll back to its first record that was not handled. */

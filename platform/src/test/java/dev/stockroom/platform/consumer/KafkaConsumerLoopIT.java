@@ -182,6 +182,68 @@ class KafkaConsumerLoopIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> committedTotal() == values.size());
   }
 
+  /** Records every batch it is given, and fails any batch holding "poison" as a whole. */
+  private static final class RecordingBatchHandler implements BatchRecordHandler {
+    final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+    final List<ConsumerRecord<String, String>> handled =
+        Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger singles = new AtomicInteger();
+
+    @Override
+    public void handleAll(List<ConsumerRecord<String, String>> records) {
+      List<String> values = records.stream().map(ConsumerRecord::value).toList();
+      if (values.contains("poison")) {
+        throw new IllegalStateException("one of these cannot be handled");
+      }
+      batches.add(values);
+      handled.addAll(records);
+    }
+
+    @Override
+    public void handle(ConsumerRecord<String, String> record) {
+      singles.incrementAndGet();
+      if (record.value().equals("poison")) {
+        throw new IllegalStateException("still broken");
+      }
+      handled.add(record);
+    }
+  }
+
+  @Test
+  void aBatchHandlerGetsEachPartitionsRecordsOfAPollAtOnce() throws Exception {
+    produce(values("v", 40));
+    RecordingBatchHandler handler = new RecordingBatchHandler();
+    start(handler, new MetricRegistry());
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> handler.handled.size() >= 40);
+    assertThat(handler.handled)
+        .extracting(ConsumerRecord::value)
+        .hasSize(40)
+        .doesNotHaveDuplicates();
+    offsetsByPartition(handler.handled).values().forEach(o -> assertThat(o).isSorted());
+    assertThat(handler.batches).as("records already there arrive in batches").isNotEmpty();
+    assertThat(handler.batches.stream().mapToInt(List::size).max().orElse(0)).isGreaterThan(1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> committedTotal() == 40);
+  }
+
+  @Test
+  void aFailedBatchIsHandledOneRecordAtATimeAndItsFailingRecordRetried() throws Exception {
+    List<String> values = new ArrayList<>(values("before", 6));
+    values.add("poison");
+    values.addAll(values("after", 6));
+    produce(values);
+    RecordingBatchHandler handler = new RecordingBatchHandler();
+    start(handler, new MetricRegistry());
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> handler.singles.get() >= 3);
+    int poisonPartition = partitionOf(handler.handled, "poison", values);
+    assertThat(handler.handled)
+        .as("records before the failing one are handled singly; none after it")
+        .anyMatch(r -> r.partition() == poisonPartition && r.value().startsWith("before"))
+        .noneMatch(r -> r.partition() == poisonPartition && r.value().startsWith("after"));
+    assertThat(handler.handled).extracting(ConsumerRecord::value).doesNotHaveDuplicates();
+  }
+
   /** The partition "poison" went to: the partition of the other records with its key. */
   private static int partitionOf(
       List<ConsumerRecord<String, String>> handled, String value, List<String> values) {
