@@ -3,6 +3,7 @@ package dev.stockroom.platform.outbox;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
@@ -27,20 +28,29 @@ public class Outbox {
 
   private final Clock clock;
   private final Runnable afterCommit;
+  private final BooleanSupplier localRelayLeads;
   private volatile Boolean postgres;
 
   /**
    * @param clock the clock for {@code created_at}
    * @param afterCommit run after the appending transaction commits, to wake the local relay
+   * @param localRelayLeads whether this process's relay holds the lead, so {@code afterCommit}
+   *     alone wakes the relay that publishes
    */
-  public Outbox(Clock clock, Runnable afterCommit) {
+  public Outbox(Clock clock, Runnable afterCommit, BooleanSupplier localRelayLeads) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
+    this.localRelayLeads = Objects.requireNonNull(localRelayLeads, "localRelayLeads");
+  }
+
+  /** An outbox with no relay in this process (a command): it always notifies. */
+  public Outbox(Clock clock, Runnable afterCommit) {
+    this(clock, afterCommit, () -> false);
   }
 
   /** An outbox that wakes {@code relay} after each commit. */
   public Outbox(OutboxRelay relay) {
-    this(Clock.systemUTC(), relay::wakeUp);
+    this(Clock.systemUTC(), relay::wakeUp, relay::isActive);
   }
 
   /**
@@ -64,9 +74,13 @@ public class Outbox {
         .bind("headers", HeadersJson.write(message.headers()))
         .bind("createdAt", clock.instant())
         .execute();
-    if (isPostgres(handle)) {
-      // Queued until commit and dropped on rollback, so other instances' relays wake exactly
-      // when there is something committed to publish. Repeats in one transaction fold into one.
+    if (isPostgres(handle) && !localRelayLeads.getAsBoolean()) {
+      // Queued until commit and dropped on rollback, so the leading relay in another instance
+      // wakes exactly when there is something committed to publish. Not sent when this process
+      // leads, where the in-process wake-up below is enough: PostgreSQL serializes the commits of
+      // notifying transactions (pgbench ran order + line + outbox at about 4,000 tps without the
+      // NOTIFY and 2,350 with it here). A relay that takes the lead later drains everything first,
+      // so a row appended while the lead moves is not left waiting.
       handle.execute("NOTIFY " + CHANNEL);
     }
     handle.afterCommit(afterCommit);
