@@ -3,14 +3,12 @@ package dev.stockroom.platform.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.devkit.JwksServer;
+import dev.stockroom.devkit.MutableClock;
 import dev.stockroom.devkit.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +20,7 @@ class JwksKeyResolverTest {
   private final TestTokens current = TestTokens.create();
   private final TestTokens next = TestTokens.create();
   private final JwksServer server = JwksServer.start(current);
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
   private final JwksKeyResolver resolver =
       new JwksKeyResolver(
           URI.create(server.url()),
@@ -111,28 +109,5 @@ class JwksKeyResolverTest {
             MIN_REFRESH);
 
     assertThat(unreachable.find(current.kid())).isEmpty();
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2030-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -2,12 +2,9 @@ package dev.stockroom.platform.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockroom.devkit.MutableClock;
 import dev.stockroom.devkit.TestTokens;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -96,28 +93,5 @@ class VerifiedTokenCacheTest {
   @Test
   void aMissingTokenIsRefused() {
     assertThat(cache(Duration.ofMinutes(1)).verify(null)).isEmpty();
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.now();
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.stockroom.user.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stockroom.devkit.MutableClock;
 import dev.stockroom.platform.auth.AuthenticatedUser;
 import dev.stockroom.platform.errors.ConflictException;
 import dev.stockroom.platform.errors.FieldError;

@@ -1,4 +1,4 @@
-package dev.stockroom.user.core;
+package dev.stockroom.devkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
-  private Instant now;
+/** A UTC clock that tests move by hand, for expiry, TTL and rate-limit rules. */
+public final class MutableClock extends Clock {
+  private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration by) {
+  /** Starts at the current time. */
+  public MutableClock() {
+    this(Instant.now());
+  }
+
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 
