@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the whole system the way {@code ops/bin/stack up} does, but on free ports with its data in a
@@ -37,6 +39,8 @@ import java.util.stream.Stream;
  * hook does the same if the test JVM ends without closing it, so no process outlives the run.
  */
 final class ProcessHarness implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessHarness.class);
+
   static final String ADMIN_EMAIL = "admin@example.com";
   static final String ADMIN_PASSWORD = "an admin password!";
 
@@ -434,6 +438,6 @@ final class ProcessHarness implements AutoCloseable {
   }
 
   static void progress(String format, Object... args) {
-    System.out.printf("[e2e] " + format + "%n", args);
+    LOG.info(String.format(format, args));
   }
 }

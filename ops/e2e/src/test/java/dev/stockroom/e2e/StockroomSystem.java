@@ -6,6 +6,8 @@ import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code @ExtendWith(StockroomSystem.class)}: the running system, started once per test JVM on
@@ -24,6 +26,7 @@ public final class StockroomSystem
         LifecycleMethodExecutionExceptionHandler {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(StockroomSystem.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StockroomSystem.class);
   private static final int TAIL_LINES = 40;
 
   /**
@@ -110,9 +113,10 @@ public final class StockroomSystem
     if (shared == null || shared.system == null) {
       return; // A failed start already carries the log tails in its message.
     }
-    System.out.printf(
-        "[e2e] %s failed: %s%n%s",
-        context.getDisplayName(), throwable, shared.system.logTails(TAIL_LINES));
-    System.out.flush();
+    LOG.error(
+        "{} failed: {}\n{}",
+        context.getDisplayName(),
+        throwable.toString(),
+        shared.system.logTails(TAIL_LINES));
   }
 }

@@ -1,6 +1,7 @@
 package dev.stockroom.platform.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.stockroom.devkit.TestTokens;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,17 +55,36 @@ class JwksKeyResolverConcurrencyTest {
     List<Future<Optional<PublicKey>>> lookups = new ArrayList<>();
     lookups.add(callers.submit(() -> resolver.find(tokens.kid())));
     assertThat(firstRequestArrived.await(5, TimeUnit.SECONDS)).isTrue();
+    List<Future<Optional<PublicKey>>> late = new ArrayList<>();
+    Set<Thread> lateThreads = ConcurrentHashMap.newKeySet();
     for (int i = 0; i < 7; i++) {
-      lookups.add(callers.submit(() -> resolver.find(tokens.kid())));
+      late.add(
+          callers.submit(
+              () -> {
+                lateThreads.add(Thread.currentThread());
+                return resolver.find(tokens.kid());
+              }));
     }
-    // Give the late callers time to reach the resolver while the fetch is held up.
-    Thread.sleep(200);
+    // Hold the fetch until every late caller has either answered or is parked inside the resolver.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                lateThreads.size() == late.size()
+                    && (late.stream().allMatch(Future::isDone)
+                        || lateThreads.stream().allMatch(JwksKeyResolverConcurrencyTest::parked)));
+    lookups.addAll(late);
     releaseAnswer.countDown();
 
     for (Future<Optional<PublicKey>> lookup : lookups) {
       assertThat(lookup.get(5, TimeUnit.SECONDS)).contains(tokens.publicKey());
     }
     assertThat(requests.get()).isEqualTo(1);
+  }
+
+  private static boolean parked(Thread thread) {
+    Thread.State state = thread.getState();
+    return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
   }
 
   private JwksKeyResolver resolverForSlowServer() throws Exception {
