@@ -7,6 +7,7 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import jakarta.validation.constraints.NotEmpty;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * Dropwizard's {@link DataSourceFactory} (all its YAML keys: {@code driverClass}, {@code url},
@@ -42,7 +43,8 @@ public class DatabaseFactory extends DataSourceFactory {
   /**
    * Builds the pooled data source and its {@link Jdbi} with Dropwizard's {@link JdbiFactory}: the
    * pool is managed, SQL timings are metered, the SqlObject (and Guava) plugins are installed and
-   * the health check {@code name} runs the validation query. With {@code migrateOnStart}, the
+   * the health check {@code name} runs the validation query. Statements are named by {@link
+   * StatementNamingTemplateEngine}, which JDBI can cache. With {@code migrateOnStart}, the
    * changelog is applied first, so the service never serves on an old schema; a failed migration
    * fails startup.
    */
@@ -51,6 +53,8 @@ public class DatabaseFactory extends DataSourceFactory {
     if (migrateOnStart) {
       LiquibaseMigrator.migrate(dataSource, migrationsFile);
     }
-    return new JdbiFactory().build(environment, this, dataSource, name);
+    Jdbi jdbi = new JdbiFactory().build(environment, this, dataSource, name);
+    jdbi.getConfig(SqlStatements.class).setTemplateEngine(new StatementNamingTemplateEngine());
+    return jdbi;
   }
 }

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropwizard.core.setup.Environment;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.junit.jupiter.api.Test;
 
 /** What {@link DatabaseFactory} must do on every supported database; subclasses pick one. */
@@ -53,6 +59,31 @@ abstract class DatabaseFactoryContract {
       // The table and its dialect-specific index; both recorded once under the classpath path
       // that Dropwizard's `db migrate` also uses.
       assertThat(outboxChangeSets).isEqualTo(2);
+    }
+  }
+
+  interface OutboxCount {
+    @SqlQuery("SELECT count(*) FROM outbox_events")
+    long count();
+  }
+
+  @Test
+  void namesEachDaoStatementForTheDatabasesOwnStatistics() throws Exception {
+    try (TestJdbi db = TestJdbi.migrated(url(), user(), password())) {
+      List<String> executed = new CopyOnWriteArrayList<>();
+      db.jdbi()
+          .getConfig(SqlStatements.class)
+          .setSqlLogger(
+              new SqlLogger() {
+                @Override
+                public void logBeforeExecution(StatementContext context) {
+                  executed.add(context.getRenderedSql());
+                }
+              });
+
+      assertThat(db.jdbi().withExtension(OutboxCount.class, OutboxCount::count)).isZero();
+      assertThat(executed)
+          .containsExactly("/* OutboxCount.count */ SELECT count(*) FROM outbox_events");
     }
   }
 
