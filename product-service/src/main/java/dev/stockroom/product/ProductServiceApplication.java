@@ -70,7 +70,7 @@ public class ProductServiceApplication extends Application<ProductServiceConfigu
 
     configuration.getAuth().build(environment);
 
-    CatalogReads catalog = new JdbiCatalogReads(reads);
+    CatalogReads catalog = configuration.getCatalog().cached(new JdbiCatalogReads(reads));
     ProductService products =
         new ProductService(new JdbiProductStore(primary, outbox), catalog, clock);
     StockService stock = new StockService(new JdbiStockStore(primary, outbox), catalog, clock);

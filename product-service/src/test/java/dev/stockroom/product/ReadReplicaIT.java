@@ -42,13 +42,22 @@ class ReadReplicaIT {
           PRIMARY::user,
           PRIMARY::password,
           Map.<String, Supplier<String>>of(
-              "readDatabase.driverClass", () -> "org.h2.Driver",
-              "readDatabase.url", REPLICA::jdbcUrl,
-              "readDatabase.user", REPLICA::user,
-              "readDatabase.password", REPLICA::password,
+              "readDatabase.driverClass",
+              () -> "org.h2.Driver",
+              "readDatabase.url",
+              REPLICA::jdbcUrl,
+              "readDatabase.user",
+              REPLICA::user,
+              "readDatabase.password",
+              REPLICA::password,
               // Only so the test's stand-in replica has the schema; a real one gets it by
               // replication.
-              "readDatabase.migrateOnStart", () -> "true"));
+              "readDatabase.migrateOnStart",
+              () -> "true",
+              // The test watches each read reach the replica; the in-process cache would answer
+              // repeats for a second.
+              "catalog.localCacheTtl",
+              () -> "0s"));
 
   @Test
   void readsComeFromTheReplicaAndWritesGoToThePrimary() {

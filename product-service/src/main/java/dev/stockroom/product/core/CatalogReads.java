@@ -23,4 +23,10 @@ public interface CatalogReads {
 
   /** On-hand stock and, once known, availability; empty when the product does not exist. */
   Optional<StockStatus> stock(UUID productId);
+
+  /**
+   * Drops anything remembered about {@code changed}; the service calls it after each write, so the
+   * writing instance's next read shows the write (when reads go to the primary).
+   */
+  default void forget(Product changed) {}
 }

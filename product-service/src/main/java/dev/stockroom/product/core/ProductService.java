@@ -31,6 +31,7 @@ public final class ProductService {
   public Product create(ProductDraft draft) {
     Product product = Product.create(UUID.randomUUID(), draft, now());
     store.create(product);
+    reads.forget(product);
     return product;
   }
 
@@ -116,9 +117,12 @@ public final class ProductService {
     if (!before.differsFrom(draft)) {
       return before;
     }
-    return store
-        .update(before, before.withDraft(draft, now()), discontinue)
-        .orElseThrow(ProductService::stale);
+    Product after =
+        store
+            .update(before, before.withDraft(draft, now()), discontinue)
+            .orElseThrow(ProductService::stale);
+    reads.forget(after);
+    return after;
   }
 
   static long required(OptionalLong expectedVersion) {
