@@ -63,13 +63,16 @@ public final class OrderService {
     return store.inTransaction(
         tx -> {
           Instant now = now();
-          if (key.isPresent()) {
-            Optional<StoredResponse> replay = claimOrReplay(tx, caller.id(), key.get(), now);
-            if (replay.isPresent()) {
-              return replay.get();
-            }
+          OrderRules.Priced priced;
+          try {
+            priced = OrderRules.price(checked, tx.products(checked.productIds()));
+          } catch (RuntimeException rejected) {
+            // A retry of a request that was accepted gets its first answer, even if a product
+            // has been discontinued since.
+            Optional<StoredResponse> replay =
+                key.flatMap(k -> tx.findKey(caller.id(), k, now).map(stored -> replay(stored, k)));
+            return replay.orElseThrow(() -> rejected);
           }
-          OrderRules.Priced priced = OrderRules.price(checked, tx.products(checked.productIds()));
           Order order =
               new Order(
                   UUID.randomUUID(),
@@ -82,11 +85,19 @@ public final class OrderService {
                   1,
                   now,
                   now);
+          StoredResponse created = new StoredResponse(201, render.apply(order), order.id(), false);
+          // The key is claimed with its response in one statement, before the order's rows, so
+          // a concurrent request with the same key waits for this transaction and then replays.
+          if (key.isPresent()) {
+            Optional<StoredResponse> replay =
+                claimOrReplay(tx, caller.id(), key.get(), now, Optional.of(created));
+            if (replay.isPresent()) {
+              return replay.get();
+            }
+          }
           tx.insertOrder(order);
           tx.emitPlaced(order);
-          String body = render.apply(order);
-          key.ifPresent(k -> tx.saveResponse(caller.id(), k, 201, body, order.id()));
-          return new StoredResponse(201, body, order.id(), false);
+          return created;
         });
   }
 
@@ -279,18 +290,35 @@ public final class OrderService {
 
   private Optional<StoredResponse> claimOrReplay(
       OrderTransaction tx, UUID userId, IdempotencyKey key, Instant now) {
-    if (tx.claimKey(userId, key, now, now.plus(keyTtl))) {
+    return claimOrReplay(tx, userId, key, now, Optional.empty());
+  }
+
+  private Optional<StoredResponse> claimOrReplay(
+      OrderTransaction tx,
+      UUID userId,
+      IdempotencyKey key,
+      Instant now,
+      Optional<StoredResponse> response) {
+    Instant expiresAt = now.plus(keyTtl);
+    boolean claimed =
+        response.isPresent()
+            ? tx.claimKey(userId, key, now, expiresAt, response.get())
+            : tx.claimKey(userId, key, now, expiresAt);
+    if (claimed) {
       return Optional.empty();
     }
     OrderTransaction.StoredKey stored =
-        tx.findKey(userId, key)
+        tx.findKey(userId, key, now)
             .orElseThrow(
                 () -> new ConflictException("The Idempotency-Key is in use; retry the request."));
+    return Optional.of(replay(stored, key));
+  }
+
+  private static StoredResponse replay(OrderTransaction.StoredKey stored, IdempotencyKey key) {
     if (!stored.requestHash().equals(key.requestHash())) {
       throw new IdempotencyKeyReusedException();
     }
-    return Optional.of(
-        new StoredResponse(stored.status(), stored.body(), stored.resourceId(), true));
+    return new StoredResponse(stored.status(), stored.body(), stored.resourceId(), true);
   }
 
   private static boolean visibleTo(AuthenticatedUser caller, Order order) {

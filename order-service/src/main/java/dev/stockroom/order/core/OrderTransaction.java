@@ -20,7 +20,17 @@ public interface OrderTransaction {
    */
   boolean claimKey(UUID userId, IdempotencyKey key, Instant now, Instant expiresAt);
 
-  Optional<StoredKey> findKey(UUID userId, IdempotencyKey key);
+  /**
+   * Claims {@code key} as {@link #claimKey} does, with the {@code response} it answers, in one
+   * write: for requests whose answer is known before anything else is written.
+   *
+   * @return true when this transaction holds the key; false when an unexpired claim exists
+   */
+  boolean claimKey(
+      UUID userId, IdempotencyKey key, Instant now, Instant expiresAt, StoredResponse response);
+
+  /** The unexpired claim of {@code key}, if there is one. */
+  Optional<StoredKey> findKey(UUID userId, IdempotencyKey key, Instant now);
 
   /** Records the response given for a key this transaction claimed. */
   void saveResponse(UUID userId, IdempotencyKey key, int status, String body, UUID resourceId);

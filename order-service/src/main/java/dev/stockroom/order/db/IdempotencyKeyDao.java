@@ -37,14 +37,35 @@ public interface IdempotencyKeyDao {
       @Bind("now") Instant now,
       @Bind("expiresAt") Instant expiresAt);
 
+  @SqlUpdate(
+      """
+      INSERT INTO idempotency_keys (user_id, scope, idem_key, request_hash, created_at, expires_at,
+                                    response_status, response_body, resource_id)
+      VALUES (:userId, :scope, :key, :hash, :now, :expiresAt, :status, :body, :resourceId)
+      ON CONFLICT DO NOTHING
+      """)
+  int claimAnswered(
+      @Bind("userId") UUID userId,
+      @Bind("scope") String scope,
+      @Bind("key") String key,
+      @Bind("hash") String requestHash,
+      @Bind("now") Instant now,
+      @Bind("expiresAt") Instant expiresAt,
+      @Bind("status") int status,
+      @Bind("body") String body,
+      @Bind("resourceId") UUID resourceId);
+
   @SqlQuery(
       """
       SELECT request_hash, response_status AS status, response_body AS body, resource_id
         FROM idempotency_keys
-       WHERE user_id = :userId AND scope = :scope AND idem_key = :key
+       WHERE user_id = :userId AND scope = :scope AND idem_key = :key AND expires_at > :now
       """)
   Optional<StoredKey> find(
-      @Bind("userId") UUID userId, @Bind("scope") String scope, @Bind("key") String key);
+      @Bind("userId") UUID userId,
+      @Bind("scope") String scope,
+      @Bind("key") String key,
+      @Bind("now") Instant now);
 
   @SqlUpdate(
       """

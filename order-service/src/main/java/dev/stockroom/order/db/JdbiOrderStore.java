@@ -11,6 +11,7 @@ import dev.stockroom.order.core.OrderStore;
 import dev.stockroom.order.core.OrderTransaction;
 import dev.stockroom.order.core.Payment;
 import dev.stockroom.order.core.Product;
+import dev.stockroom.order.core.StoredResponse;
 import dev.stockroom.order.events.OrderEvents;
 import dev.stockroom.platform.consumer.ProcessedEvents;
 import dev.stockroom.platform.outbox.Outbox;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -167,13 +169,46 @@ public final class JdbiOrderStore implements OrderStore {
 
     @Override
     public boolean claimKey(UUID userId, IdempotencyKey key, Instant now, Instant expiresAt) {
-      keys.deleteExpired(userId, key.scope(), key.value(), now);
-      return keys.claim(userId, key.scope(), key.value(), key.requestHash(), now, expiresAt) == 1;
+      return claim(
+          userId,
+          key,
+          now,
+          () ->
+              keys.claim(userId, key.scope(), key.value(), key.requestHash(), now, expiresAt) == 1);
     }
 
     @Override
-    public Optional<StoredKey> findKey(UUID userId, IdempotencyKey key) {
-      return keys.find(userId, key.scope(), key.value());
+    public boolean claimKey(
+        UUID userId, IdempotencyKey key, Instant now, Instant expiresAt, StoredResponse response) {
+      return claim(
+          userId,
+          key,
+          now,
+          () ->
+              keys.claimAnswered(
+                      userId,
+                      key.scope(),
+                      key.value(),
+                      key.requestHash(),
+                      now,
+                      expiresAt,
+                      response.status(),
+                      response.body(),
+                      response.resourceId())
+                  == 1);
+    }
+
+    // A fresh key, the common case, costs one statement; an expired claim is deleted (and the
+    // insert tried again) only when the insert found one.
+    private boolean claim(UUID userId, IdempotencyKey key, Instant now, BooleanSupplier insert) {
+      return insert.getAsBoolean()
+          || (keys.deleteExpired(userId, key.scope(), key.value(), now) == 1
+              && insert.getAsBoolean());
+    }
+
+    @Override
+    public Optional<StoredKey> findKey(UUID userId, IdempotencyKey key, Instant now) {
+      return keys.find(userId, key.scope(), key.value(), now);
     }
 
     @Override

@@ -81,7 +81,17 @@ final class InMemoryOrderStore implements OrderStore {
     }
 
     @Override
-    public Optional<StoredKey> findKey(UUID userId, IdempotencyKey key) {
+    public boolean claimKey(
+        UUID userId, IdempotencyKey key, Instant now, Instant expiresAt, StoredResponse response) {
+      if (!claimKey(userId, key, now, expiresAt)) {
+        return false;
+      }
+      saveResponse(userId, key, response.status(), response.body(), response.resourceId());
+      return true;
+    }
+
+    @Override
+    public Optional<StoredKey> findKey(UUID userId, IdempotencyKey key, Instant now) {
       return Optional.ofNullable(
           InMemoryOrderStore.this.keys.get(new KeyId(userId, key.scope(), key.value())));
     }

@@ -14,6 +14,7 @@ import dev.stockroom.order.core.RequestedLine;
 import dev.stockroom.order.core.SandboxPaymentGateway;
 import dev.stockroom.order.core.StoredResponse;
 import dev.stockroom.platform.auth.AuthenticatedUser;
+import dev.stockroom.platform.errors.ProblemException;
 import dev.stockroom.platform.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -153,6 +154,31 @@ abstract class OrderStoreContract {
 
     assertThat(again.replayed()).isFalse();
     assertThat(again.body()).isNotEqualTo(first);
+  }
+
+  @Test
+  void aRetryOfAnAcceptedOrderReplaysItEvenAfterItsProductIsDiscontinued() {
+    String first = place(alice, "k", 1);
+    replica.discontinue(mug, 2, NOW);
+
+    StoredResponse again =
+        service.place(alice, List.of(new RequestedLine(mug, 1)), "k", o -> o.id().toString());
+
+    assertThat(again.replayed()).isTrue();
+    assertThat(again.body()).isEqualTo(first);
+    assertThatThrownBy(() -> place(alice, "another-key", 1))
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("cannot be ordered");
+    assertThat(count("SELECT count(*) FROM orders WHERE user_id = :id", alice.id())).isEqualTo(1);
+  }
+
+  @Test
+  void anExpiredKeyIsNotReplayedWhenTheRetryIsRejected() {
+    place(alice, "k", 1);
+    jdbi().useHandle(h -> h.execute("UPDATE idempotency_keys SET expires_at = ?", NOW));
+    replica.discontinue(mug, 2, NOW);
+
+    assertThatThrownBy(() -> place(alice, "k", 1)).isInstanceOf(ProblemException.class);
   }
 
   // ---- status
