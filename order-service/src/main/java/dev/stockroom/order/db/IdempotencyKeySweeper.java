@@ -1,5 +1,6 @@
 package dev.stockroom.order.db;
 
+import dev.stockroom.platform.db.SqlObjects;
 import java.time.Clock;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
@@ -18,6 +19,7 @@ public final class IdempotencyKeySweeper implements Runnable {
   private final Clock clock;
 
   public IdempotencyKeySweeper(Jdbi jdbi, Clock clock) {
+    SqlObjects.prepare(jdbi, IdempotencyKeyDao.class);
     this.keys = Objects.requireNonNull(jdbi, "jdbi").onDemand(IdempotencyKeyDao.class);
     this.clock = Objects.requireNonNull(clock, "clock");
   }

@@ -14,6 +14,7 @@ import dev.stockroom.order.core.Product;
 import dev.stockroom.order.core.StoredResponse;
 import dev.stockroom.order.events.OrderEvents;
 import dev.stockroom.platform.consumer.ProcessedEvents;
+import dev.stockroom.platform.db.SqlObjects;
 import dev.stockroom.platform.outbox.Outbox;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,6 +51,7 @@ public final class JdbiOrderStore implements OrderStore {
 
   public JdbiOrderStore(Jdbi jdbi, Outbox outbox) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    SqlObjects.prepare(this.jdbi, OrderDao.class, IdempotencyKeyDao.class, ProductReplicaDao.class);
     this.outbox = Objects.requireNonNull(outbox, "outbox");
   }
 

@@ -7,6 +7,7 @@ import dev.stockroom.events.ProductDiscontinued;
 import dev.stockroom.events.ProductUpserted;
 import dev.stockroom.order.db.ProductReplicaDao;
 import dev.stockroom.platform.consumer.RecordHandler;
+import dev.stockroom.platform.db.SqlObjects;
 import java.time.Clock;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,7 @@ public final class ProductReplicaHandler implements RecordHandler {
   private final Clock clock;
 
   public ProductReplicaHandler(Jdbi jdbi, Clock clock) {
+    SqlObjects.prepare(jdbi, ProductReplicaDao.class);
     this.replica = Objects.requireNonNull(jdbi, "jdbi").onDemand(ProductReplicaDao.class);
     this.clock = Objects.requireNonNull(clock, "clock");
   }

@@ -2,6 +2,7 @@ package dev.stockroom.platform.outbox;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
+import dev.stockroom.platform.db.SqlObjects;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ public class OutboxMonitor {
 
   public OutboxMonitor(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
+    SqlObjects.prepare(jdbi, OutboxDao.class);
     this.clock = clock;
   }
 

@@ -2,6 +2,7 @@ package dev.stockroom.platform.outbox;
 
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
+import dev.stockroom.platform.db.SqlObjects;
 import dev.stockroom.platform.kafka.Backoff;
 import dev.stockroom.platform.kafka.KafkaHeaders;
 import io.dropwizard.lifecycle.Managed;
@@ -118,6 +119,7 @@ public class OutboxRelay implements Managed {
       Clock clock) {
     this.name = name;
     this.jdbi = jdbi;
+    SqlObjects.prepare(jdbi, OutboxDao.class);
     this.producers = producers;
     this.settings = settings;
     this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.stockroom.product.db;
 
+import dev.stockroom.platform.db.SqlObjects;
 import dev.stockroom.product.core.CatalogReads;
 import dev.stockroom.product.core.ProductFilter;
 import dev.stockroom.product.core.ProductView;
@@ -19,6 +20,7 @@ public final class JdbiCatalogReads implements CatalogReads {
 
   public JdbiCatalogReads(Jdbi readJdbi) {
     this.jdbi = Objects.requireNonNull(readJdbi, "readJdbi");
+    SqlObjects.prepare(jdbi, ProductDao.class);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.stockroom.product.db;
 
+import dev.stockroom.platform.db.SqlObjects;
 import dev.stockroom.platform.outbox.Outbox;
 import dev.stockroom.product.core.Product;
 import dev.stockroom.product.core.ProductStore;
@@ -21,6 +22,7 @@ public final class JdbiProductStore implements ProductStore {
 
   public JdbiProductStore(Jdbi jdbi, Outbox outbox) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    SqlObjects.prepare(jdbi, ProductDao.class);
     this.outbox = Objects.requireNonNull(outbox, "outbox");
   }
 

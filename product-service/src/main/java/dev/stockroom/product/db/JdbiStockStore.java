@@ -1,5 +1,6 @@
 package dev.stockroom.product.db;
 
+import dev.stockroom.platform.db.SqlObjects;
 import dev.stockroom.platform.outbox.Outbox;
 import dev.stockroom.product.core.InsufficientStockException;
 import dev.stockroom.product.core.ProductNotFoundException;
@@ -24,6 +25,7 @@ public final class JdbiStockStore implements StockStore {
 
   public JdbiStockStore(Jdbi jdbi, Outbox outbox) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    SqlObjects.prepare(jdbi, StockDao.class);
     this.outbox = Objects.requireNonNull(outbox, "outbox");
   }
 

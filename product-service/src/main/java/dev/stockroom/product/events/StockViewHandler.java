@@ -6,6 +6,7 @@ import dev.stockroom.events.InvalidEventException;
 import dev.stockroom.events.StockView;
 import dev.stockroom.platform.consumer.ProcessedEvents;
 import dev.stockroom.platform.consumer.RecordHandler;
+import dev.stockroom.platform.db.SqlObjects;
 import dev.stockroom.product.db.StockViewDao;
 import java.time.Clock;
 import java.util.Objects;
@@ -32,6 +33,7 @@ public final class StockViewHandler implements RecordHandler {
   public StockViewHandler(String consumerName, Jdbi jdbi, Clock clock) {
     this.consumerName = Objects.requireNonNull(consumerName, "consumerName");
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    SqlObjects.prepare(jdbi, StockViewDao.class);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 

@@ -1,5 +1,6 @@
 package dev.stockroom.user.db;
 
+import dev.stockroom.platform.db.SqlObjects;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
@@ -18,6 +19,7 @@ public final class ExpiredRefreshTokenSweeper implements Runnable {
   private final Clock clock;
 
   public ExpiredRefreshTokenSweeper(Jdbi jdbi, Duration keep, Clock clock) {
+    SqlObjects.prepare(jdbi, RefreshTokenDao.class);
     this.dao = jdbi.onDemand(RefreshTokenDao.class);
     this.keep = keep;
     this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.stockroom.user.db;
 
+import dev.stockroom.platform.db.SqlObjects;
 import dev.stockroom.user.core.RefreshToken;
 import dev.stockroom.user.core.RefreshTokenStore;
 import java.time.Instant;
@@ -12,6 +13,7 @@ public final class JdbiRefreshTokenStore implements RefreshTokenStore {
   private final RefreshTokenDao dao;
 
   public JdbiRefreshTokenStore(Jdbi jdbi) {
+    SqlObjects.prepare(jdbi, RefreshTokenDao.class);
     this.dao = jdbi.onDemand(RefreshTokenDao.class);
   }
 

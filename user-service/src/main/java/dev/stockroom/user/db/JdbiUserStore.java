@@ -1,5 +1,6 @@
 package dev.stockroom.user.db;
 
+import dev.stockroom.platform.db.SqlObjects;
 import dev.stockroom.platform.outbox.Outbox;
 import dev.stockroom.user.core.EmailAlreadyUsedException;
 import dev.stockroom.user.core.User;
@@ -29,6 +30,7 @@ public final class JdbiUserStore implements UserStore {
 
   public JdbiUserStore(Jdbi jdbi, Outbox outbox) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    SqlObjects.prepare(this.jdbi, UserDao.class, RefreshTokenDao.class);
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.reads = jdbi.onDemand(UserDao.class);
   }

@@ -6,6 +6,7 @@ import dev.stockroom.events.InvalidEventException;
 import dev.stockroom.events.UserRegistered;
 import dev.stockroom.platform.consumer.ProcessedEvents;
 import dev.stockroom.platform.consumer.RecordHandler;
+import dev.stockroom.platform.db.SqlObjects;
 import dev.stockroom.user.db.WelcomeMailDao;
 import dev.stockroom.user.mail.MailSender;
 import dev.stockroom.user.mail.WelcomeMail;
@@ -39,6 +40,7 @@ public final class WelcomeMailHandler implements RecordHandler {
   public WelcomeMailHandler(String consumerName, Jdbi jdbi, MailSender mail, Clock clock) {
     this.consumerName = Objects.requireNonNull(consumerName, "consumerName");
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    SqlObjects.prepare(jdbi, WelcomeMailDao.class);
     this.mail = Objects.requireNonNull(mail, "mail");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
