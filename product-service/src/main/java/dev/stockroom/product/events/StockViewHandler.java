@@ -4,12 +4,15 @@ import dev.stockroom.events.EventEnvelope;
 import dev.stockroom.events.EventJson;
 import dev.stockroom.events.InvalidEventException;
 import dev.stockroom.events.StockView;
+import dev.stockroom.platform.consumer.BatchRecordHandler;
 import dev.stockroom.platform.consumer.ProcessedEvents;
-import dev.stockroom.platform.consumer.RecordHandler;
 import dev.stockroom.platform.db.SqlObjects;
 import dev.stockroom.product.db.StockViewDao;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -18,9 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps {@code stock_views} in step with {@code stock.v1}. Idempotent twice over: a redelivered
  * event (same {@code eventId}) is skipped by its processed-event mark, and a view older than the
- * stored one (lower version) changes nothing. The mark and the view change share one transaction.
+ * stored one (lower version) changes nothing. The marks and the view changes of a partition's
+ * records from one poll share one transaction; if it fails, the consumer loop applies them one by
+ * one.
  */
-public final class StockViewHandler implements RecordHandler {
+public final class StockViewHandler implements BatchRecordHandler {
   private static final Logger LOG = LoggerFactory.getLogger(StockViewHandler.class);
 
   private final String consumerName;
@@ -39,13 +44,58 @@ public final class StockViewHandler implements RecordHandler {
 
   @Override
   public void handle(ConsumerRecord<String, String> record) {
-    if (record.value() == null) {
+    handleAll(List.of(record));
+  }
+
+  /** Applies a partition's views of one poll in one transaction (one commit, not one per view). */
+  @Override
+  public void handleAll(List<ConsumerRecord<String, String>> records) {
+    List<EventEnvelope<StockView>> views = new ArrayList<>(records.size());
+    for (ConsumerRecord<String, String> record : records) {
+      parse(record).ifPresent(views::add);
+    }
+    if (views.isEmpty()) {
       return;
+    }
+    jdbi.useTransaction(
+        handle -> {
+          StockViewDao dao = handle.attach(StockViewDao.class);
+          for (EventEnvelope<StockView> event : views) {
+            if (ProcessedEvents.markProcessed(handle, consumerName, event.eventId())) {
+              apply(dao, event);
+            }
+          }
+        });
+  }
+
+  private void apply(StockViewDao dao, EventEnvelope<StockView> event) {
+    StockView view = event.data();
+    boolean applied =
+        dao.apply(
+            view.productId(),
+            view.onHand(),
+            view.reserved(),
+            view.available(),
+            view.version(),
+            clock.instant());
+    if (!applied) {
+      LOG.debug(
+          "Ignored StockView {} for {}: version {} is older than the stored one",
+          event.eventId(),
+          view.productId(),
+          view.version());
+    }
+  }
+
+  /** The record's view, or empty for a tombstone, another event type or an impossible record. */
+  private static Optional<EventEnvelope<StockView>> parse(ConsumerRecord<String, String> record) {
+    if (record.value() == null) {
+      return Optional.empty();
     }
     EventEnvelope<StockView> event;
     try {
       if (!StockView.TYPE.equals(EventJson.typeOf(record.value()))) {
-        return;
+        return Optional.empty();
       }
       event = EventJson.read(record.value(), StockView.class);
     } catch (InvalidEventException e) {
@@ -56,7 +106,7 @@ public final class StockViewHandler implements RecordHandler {
           record.partition(),
           record.offset(),
           e.getMessage());
-      return;
+      return Optional.empty();
     }
     StockView view = event.data();
     if (view.productId() == null
@@ -65,30 +115,8 @@ public final class StockViewHandler implements RecordHandler {
         || view.available() < 0
         || view.version() < 0) {
       LOG.error("Skipping impossible StockView {} for {}", event.eventId(), view.productId());
-      return;
+      return Optional.empty();
     }
-    jdbi.useTransaction(
-        handle -> {
-          if (!ProcessedEvents.markProcessed(handle, consumerName, event.eventId())) {
-            return;
-          }
-          boolean applied =
-              handle
-                  .attach(StockViewDao.class)
-                  .apply(
-                      view.productId(),
-                      view.onHand(),
-                      view.reserved(),
-                      view.available(),
-                      view.version(),
-                      clock.instant());
-          if (!applied) {
-            LOG.debug(
-                "Ignored StockView {} for {}: version {} is older than the stored one",
-                event.eventId(),
-                view.productId(),
-                view.version());
-          }
-        });
+    return Optional.of(event);
   }
 }

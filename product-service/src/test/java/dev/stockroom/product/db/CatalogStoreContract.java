@@ -227,6 +227,33 @@ abstract class CatalogStoreContract {
     assertThat(firstSeenAgain).isFalse();
   }
 
+  @Test
+  void aPollsStockViewsApplyTogetherSkippingRepeatsJunkAndOlderVersions() {
+    Product a = product(tag + "-BA", "Bowl");
+    Product b = product(tag + "-BB", "Cup");
+    products.create(a);
+    products.create(b);
+    StockViewHandler handler = new StockViewHandler("test-" + tag, jdbi, Clock.systemUTC());
+    UUID repeated = UUID.randomUUID();
+
+    handler.handleAll(
+        List.of(
+            record(repeated, a.id(), 10, 1, 9, 1),
+            record(repeated, a.id(), 10, 7, 3, 1),
+            new ConsumerRecord<>("stock.v1", 0, 2, a.id().toString(), "{not json"),
+            record(UUID.randomUUID(), b.id(), 5, 5, 0, 4),
+            record(UUID.randomUUID(), a.id(), 10, 2, 8, 3),
+            record(UUID.randomUUID(), a.id(), 10, 9, 1, 2)));
+
+    assertThat(reads.find(a.id()).orElseThrow().availability())
+        .contains(new Availability(10, 2, 8, 3));
+    assertThat(reads.find(b.id()).orElseThrow().availability())
+        .contains(new Availability(5, 5, 0, 4));
+    boolean repeatedSeenAgain =
+        jdbi.inTransaction(h -> ProcessedEvents.markProcessed(h, "test-" + tag, repeated));
+    assertThat(repeatedSeenAgain).isFalse();
+  }
+
   private static ConsumerRecord<String, String> record(
       UUID eventId, UUID productId, long onHand, long reserved, long available, long version) {
     String json =
