@@ -19,6 +19,7 @@ public final class ProblemTypes {
   public static final String PAYLOAD_TOO_LARGE = "urn:stockroom:problem:payload-too-large";
   public static final String TOO_MANY_REQUESTS = "urn:stockroom:problem:too-many-requests";
   public static final String INTERNAL = "urn:stockroom:problem:internal";
+  public static final String BUSY = "urn:stockroom:problem:busy";
 
   private ProblemTypes() {}
 }

@@ -2,16 +2,30 @@ package dev.stockroom.user.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.user.core.Argon2PasswordHasher;
+import dev.stockroom.user.core.BoundedPasswordHasher;
 import dev.stockroom.user.core.PasswordHasher;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Argon2id cost (YAML key {@code passwords}). Defaults are OWASP's minimum recommendation (m = 19
  * MiB, t = 2, p = 1). Hashes carry their parameters, so raising them later keeps old hashes
- * verifiable.
+ * verifiable. At most {@code maxConcurrent} hashes run at once (each holds {@code memoryKib} of
+ * heap); a request waits up to {@code maxWait} for a turn, then gets a 503.
  */
 public class PasswordHashingFactory {
+  @Min(1)
+  @Max(256)
+  private int maxConcurrent = 4;
+
+  @NotNull
+  @MaxDuration(value = 1, unit = TimeUnit.MINUTES)
+  private Duration maxWait = Duration.seconds(5);
+
   @Min(8)
   @Max(4 * 1024 * 1024)
   private int memoryKib = 19 * 1024;
@@ -82,7 +96,30 @@ public class PasswordHashingFactory {
     this.hashLength = hashLength;
   }
 
+  @JsonProperty
+  public int getMaxConcurrent() {
+    return maxConcurrent;
+  }
+
+  @JsonProperty
+  public void setMaxConcurrent(int maxConcurrent) {
+    this.maxConcurrent = maxConcurrent;
+  }
+
+  @JsonProperty
+  public Duration getMaxWait() {
+    return maxWait;
+  }
+
+  @JsonProperty
+  public void setMaxWait(Duration maxWait) {
+    this.maxWait = maxWait;
+  }
+
   public PasswordHasher build() {
-    return new Argon2PasswordHasher(saltLength, hashLength, parallelism, memoryKib, iterations);
+    return new BoundedPasswordHasher(
+        new Argon2PasswordHasher(saltLength, hashLength, parallelism, memoryKib, iterations),
+        maxConcurrent,
+        java.time.Duration.ofNanos(maxWait.toNanoseconds()));
   }
 }
