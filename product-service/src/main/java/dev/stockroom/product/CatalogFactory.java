@@ -66,10 +66,7 @@ public class CatalogFactory {
       return reads;
     }
     return new CachedCatalogReads(
-        reads,
-        java.time.Duration.ofNanos(localCacheTtl.toNanoseconds()),
-        localCacheSize,
-        Ticker.systemTicker());
+        reads, localCacheTtl.toJavaDuration(), localCacheSize, Ticker.systemTicker());
   }
 
   public CacheControl publicCache() {

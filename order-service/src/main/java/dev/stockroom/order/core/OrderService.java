@@ -5,6 +5,7 @@ import dev.stockroom.platform.errors.ConflictException;
 import dev.stockroom.platform.errors.ForbiddenException;
 import dev.stockroom.platform.errors.PreconditionFailedException;
 import dev.stockroom.platform.errors.PreconditionRequiredException;
+import dev.stockroom.platform.errors.ProblemException;
 import dev.stockroom.platform.errors.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,10 +64,11 @@ public final class OrderService {
     return store.inTransaction(
         tx -> {
           Instant now = now();
+          Map<UUID, Product> products = tx.products(checked.productIds());
           OrderRules.Priced priced;
           try {
-            priced = OrderRules.price(checked, tx.products(checked.productIds()));
-          } catch (RuntimeException rejected) {
+            priced = OrderRules.price(checked, products);
+          } catch (ProblemException rejected) {
             // A retry of a request that was accepted gets its first answer, even if a product
             // has been discontinued since.
             Optional<StoredResponse> replay =
@@ -192,7 +194,8 @@ public final class OrderService {
                   tx.lockOrder(id)
                       .filter(o -> o.userId().equals(caller.id()))
                       .orElseThrow(() -> notFound(id));
-              Optional<StoredResponse> replay = claimOrReplay(tx, caller.id(), key, now);
+              Optional<StoredResponse> replay =
+                  claimOrReplay(tx, caller.id(), key, now, Optional.empty());
               if (replay.isPresent()) {
                 return replay.get();
               }
@@ -289,22 +292,12 @@ public final class OrderService {
   }
 
   private Optional<StoredResponse> claimOrReplay(
-      OrderTransaction tx, UUID userId, IdempotencyKey key, Instant now) {
-    return claimOrReplay(tx, userId, key, now, Optional.empty());
-  }
-
-  private Optional<StoredResponse> claimOrReplay(
       OrderTransaction tx,
       UUID userId,
       IdempotencyKey key,
       Instant now,
       Optional<StoredResponse> response) {
-    Instant expiresAt = now.plus(keyTtl);
-    boolean claimed =
-        response.isPresent()
-            ? tx.claimKey(userId, key, now, expiresAt, response.get())
-            : tx.claimKey(userId, key, now, expiresAt);
-    if (claimed) {
+    if (tx.claimKey(userId, key, now, now.plus(keyTtl), response)) {
       return Optional.empty();
     }
     OrderTransaction.StoredKey stored =

@@ -12,22 +12,19 @@ public interface OrderTransaction {
   record StoredKey(String requestHash, int status, String body, UUID resourceId) {}
 
   /**
-   * Claims {@code key} for {@code userId}, replacing an expired claim. Written first in the
-   * transaction, so a concurrent request with the same key waits for this one (or fails and is
-   * retried) and then sees its response.
-   *
-   * @return true when this transaction holds the key; false when an unexpired claim exists
-   */
-  boolean claimKey(UUID userId, IdempotencyKey key, Instant now, Instant expiresAt);
-
-  /**
-   * Claims {@code key} as {@link #claimKey} does, with the {@code response} it answers, in one
-   * write: for requests whose answer is known before anything else is written.
+   * Claims {@code key} for {@code userId}, replacing an expired claim, with the {@code response}
+   * when it is already known (otherwise {@link #saveResponse} records it later). Written before the
+   * request's other rows, so a concurrent request with the same key waits for this one (or fails
+   * and is retried) and then sees its response.
    *
    * @return true when this transaction holds the key; false when an unexpired claim exists
    */
   boolean claimKey(
-      UUID userId, IdempotencyKey key, Instant now, Instant expiresAt, StoredResponse response);
+      UUID userId,
+      IdempotencyKey key,
+      Instant now,
+      Instant expiresAt,
+      Optional<StoredResponse> response);
 
   /** The unexpired claim of {@code key}, if there is one. */
   Optional<StoredKey> findKey(UUID userId, IdempotencyKey key, Instant now);

@@ -27,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -169,43 +168,37 @@ public final class JdbiOrderStore implements OrderStore {
       this.keys = handle.attach(IdempotencyKeyDao.class);
     }
 
-    @Override
-    public boolean claimKey(UUID userId, IdempotencyKey key, Instant now, Instant expiresAt) {
-      return claim(
-          userId,
-          key,
-          now,
-          () ->
-              keys.claim(userId, key.scope(), key.value(), key.requestHash(), now, expiresAt) == 1);
-    }
-
-    @Override
-    public boolean claimKey(
-        UUID userId, IdempotencyKey key, Instant now, Instant expiresAt, StoredResponse response) {
-      return claim(
-          userId,
-          key,
-          now,
-          () ->
-              keys.claimAnswered(
-                      userId,
-                      key.scope(),
-                      key.value(),
-                      key.requestHash(),
-                      now,
-                      expiresAt,
-                      response.status(),
-                      response.body(),
-                      response.resourceId())
-                  == 1);
-    }
-
     // A fresh key, the common case, costs one statement; an expired claim is deleted (and the
     // insert tried again) only when the insert found one.
-    private boolean claim(UUID userId, IdempotencyKey key, Instant now, BooleanSupplier insert) {
-      return insert.getAsBoolean()
+    @Override
+    public boolean claimKey(
+        UUID userId,
+        IdempotencyKey key,
+        Instant now,
+        Instant expiresAt,
+        Optional<StoredResponse> response) {
+      return insertClaim(userId, key, now, expiresAt, response)
           || (keys.deleteExpired(userId, key.scope(), key.value(), now) == 1
-              && insert.getAsBoolean());
+              && insertClaim(userId, key, now, expiresAt, response));
+    }
+
+    private boolean insertClaim(
+        UUID userId,
+        IdempotencyKey key,
+        Instant now,
+        Instant expiresAt,
+        Optional<StoredResponse> response) {
+      return keys.claim(
+              userId,
+              key.scope(),
+              key.value(),
+              key.requestHash(),
+              now,
+              expiresAt,
+              response.map(StoredResponse::status).orElse(null),
+              response.map(StoredResponse::body).orElse(null),
+              response.map(StoredResponse::resourceId).orElse(null))
+          == 1;
     }
 
     @Override

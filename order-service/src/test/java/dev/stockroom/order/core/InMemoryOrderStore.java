@@ -71,22 +71,21 @@ final class InMemoryOrderStore implements OrderStore {
     final List<String> events = new ArrayList<>();
 
     @Override
-    public boolean claimKey(UUID userId, IdempotencyKey key, Instant now, Instant expiresAt) {
+    public boolean claimKey(
+        UUID userId,
+        IdempotencyKey key,
+        Instant now,
+        Instant expiresAt,
+        Optional<StoredResponse> response) {
       KeyId id = new KeyId(userId, key.scope(), key.value());
       if (InMemoryOrderStore.this.keys.containsKey(id) || keys.containsKey(id)) {
         return false;
       }
-      keys.put(id, new StoredKey(key.requestHash(), 0, null, null));
-      return true;
-    }
-
-    @Override
-    public boolean claimKey(
-        UUID userId, IdempotencyKey key, Instant now, Instant expiresAt, StoredResponse response) {
-      if (!claimKey(userId, key, now, expiresAt)) {
-        return false;
-      }
-      saveResponse(userId, key, response.status(), response.body(), response.resourceId());
+      keys.put(
+          id,
+          response
+              .map(r -> new StoredKey(key.requestHash(), r.status(), r.body(), r.resourceId()))
+              .orElse(new StoredKey(key.requestHash(), 0, null, null)));
       return true;
     }
 

@@ -120,6 +120,6 @@ public class PasswordHashingFactory {
     return new BoundedPasswordHasher(
         new Argon2PasswordHasher(saltLength, hashLength, parallelism, memoryKib, iterations),
         maxConcurrent,
-        java.time.Duration.ofNanos(maxWait.toNanoseconds()));
+        maxWait.toJavaDuration());
   }
 }
