@@ -80,11 +80,22 @@ class OrderEventsContractTest {
   }
 
   @Test
+  void orderExpiredRoundTripsThroughTheFixture() {
+    String json = Fixtures.text("order-expired.json");
+    EventEnvelope<OrderExpired> envelope = EventJson.read(json, OrderExpired.class);
+
+    assertThat(envelope.type()).isEqualTo(OrderExpired.TYPE);
+    assertThat(envelope.data()).isEqualTo(new OrderExpired(ORDER, USER));
+    assertThat(Fixtures.tree(EventJson.write(envelope))).isEqualTo(Fixtures.tree(json));
+  }
+
+  @Test
   void orderTypesAreRoutableBeforeChoosingADataClass() {
     assertThat(EventJson.typeOf(Fixtures.text("order-placed.json"))).isEqualTo(OrderPlaced.TYPE);
     assertThat(EventJson.typeOf(Fixtures.text("order-cancelled.json")))
         .isEqualTo(OrderCancelled.TYPE);
     assertThat(EventJson.typeOf(Fixtures.text("order-paid.json"))).isEqualTo(OrderPaid.TYPE);
+    assertThat(EventJson.typeOf(Fixtures.text("order-expired.json"))).isEqualTo(OrderExpired.TYPE);
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * and order-service (consumer) both rely on it.
  */
 class OrderStatusEventsContractTest {
+  static final Instant EXPIRES_AT = Instant.parse("2026-11-28T12:15:00.480Z");
 
   @Test
   void orderConfirmedWritesExactlyTheFixture() {
@@ -27,7 +28,7 @@ class OrderStatusEventsContractTest {
             1,
             Instant.parse("2026-11-28T12:00:00.480Z"),
             ORDER.toString(),
-            new OrderConfirmed(ORDER, LINES));
+            new OrderConfirmed(ORDER, LINES, EXPIRES_AT));
 
     assertThat(Fixtures.tree(EventJson.write(envelope)))
         .isEqualTo(Fixtures.tree(Fixtures.text("order-confirmed.json")));
@@ -39,7 +40,7 @@ class OrderStatusEventsContractTest {
         EventJson.read(Fixtures.text("order-confirmed.json"), OrderConfirmed.class);
 
     assertThat(envelope.type()).isEqualTo(OrderConfirmed.TYPE);
-    assertThat(envelope.data()).isEqualTo(new OrderConfirmed(ORDER, LINES));
+    assertThat(envelope.data()).isEqualTo(new OrderConfirmed(ORDER, LINES, EXPIRES_AT));
   }
 
   @Test
