@@ -5,6 +5,7 @@ import dev.stockroom.order.core.OrderService;
 import dev.stockroom.order.core.OrderStatusNotifier;
 import dev.stockroom.order.core.OrderStore;
 import dev.stockroom.order.core.PendingOrderWatcher;
+import dev.stockroom.order.core.UnpaidOrderSweeper;
 import dev.stockroom.order.db.IdempotencyKeySweeper;
 import dev.stockroom.order.db.JdbiOrderStore;
 import dev.stockroom.order.events.OrderStatusHandler;
@@ -108,5 +109,11 @@ public class OrderServiceApplication extends Application<OrderServiceConfigurati
         new PendingOrderWatcher(store, notifier), recheck, recheck, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         new IdempotencyKeySweeper(jdbi, clock), 1, 10, TimeUnit.MINUTES);
+    long expiryScan = settings.getExpiryScanInterval().toMilliseconds();
+    scheduler.scheduleWithFixedDelay(
+        new UnpaidOrderSweeper(orders, settings.getExpiryBatchSize()),
+        expiryScan,
+        expiryScan,
+        TimeUnit.MILLISECONDS);
   }
 }

@@ -16,6 +16,8 @@ import dev.stockroom.events.ReleaseCause;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -550,6 +552,35 @@ abstract class OrderFlowContract {
                         .mapTo(Integer.class)
                         .one());
     assertThat(payments).isEqualTo(1);
+  }
+
+  @Test
+  void anUnpaidOrderExpiresAtItsDeadlineAndCanNoLongerBePaid() {
+    UUID id = id(api.place(aliceToken, mug, 2));
+    Instant deadline = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+    Streams.sendStatus(Streams.confirmed(id, deadline));
+    awaitStatus(id, "CONFIRMED");
+    JsonNode confirmed = json(api.get("/api/v1/orders/" + id, aliceToken));
+    assertThat(Instant.parse(confirmed.path("expiresAt").asText())).isEqualTo(deadline);
+
+    awaitStatus(id, "EXPIRED");
+
+    JsonNode expired = json(api.get("/api/v1/orders/" + id, aliceToken));
+    assertThat(expired.path("expiresAt").isNull()).isTrue();
+    assertThat(expired.path("version").asLong()).isEqualTo(3);
+    assertThat(Streams.orderEventTypes(id, 2)).containsExactly("OrderPlaced", "OrderExpired");
+    assertProblem(
+        api.post("/api/v1/orders/" + id + "/payments", card("tok_visa"), aliceToken, "late"), 409);
+    Streams.sendStatus(Streams.released(id, ReleaseCause.EXPIRED));
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        json(api.get("/api/v1/orders/" + id, aliceToken)).path("version").asLong())
+                    .as("the processor's release answers an expiry that already happened")
+                    .isEqualTo(3));
   }
 
   @Test

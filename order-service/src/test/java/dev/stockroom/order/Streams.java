@@ -64,9 +64,14 @@ public final class Streams {
         ProductDiscontinued.TYPE, id.toString(), new ProductDiscontinued(id, version));
   }
 
+  /** Confirmed with the stream processor's default 15 minutes to pay. */
   public static EventEnvelope<OrderConfirmed> confirmed(UUID orderId) {
+    return confirmed(orderId, Instant.now().plus(Duration.ofMinutes(15)));
+  }
+
+  public static EventEnvelope<OrderConfirmed> confirmed(UUID orderId, Instant expiresAt) {
     return EventEnvelope.of(
-        OrderConfirmed.TYPE, orderId.toString(), new OrderConfirmed(orderId, List.of()));
+        OrderConfirmed.TYPE, orderId.toString(), new OrderConfirmed(orderId, List.of(), expiresAt));
   }
 
   public static EventEnvelope<OrderRejected> rejected(UUID orderId, List<RejectedLine> lines) {

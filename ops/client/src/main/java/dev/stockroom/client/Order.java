@@ -1,17 +1,20 @@
 package dev.stockroom.client;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * An order as order-service shows it. {@code status} is PENDING, CONFIRMED, PAID, REJECTED,
- * CANCELLED or EXPIRED; {@code statusReason} says why a rejected order was rejected.
+ * CANCELLED or EXPIRED; {@code statusReason} says why a rejected order was rejected; {@code
+ * expiresAt} is the payment deadline of a CONFIRMED order (null otherwise).
  */
 public record Order(
     UUID id,
     String status,
     String statusReason,
+    Instant expiresAt,
     List<OrderLine> lines,
     long totalMinor,
     String currency) {

@@ -102,6 +102,6 @@ class OversellCheckTest {
   }
 
   private static Order pending() {
-    return new Order(UUID.randomUUID(), "PENDING", null, List.of(), 100, "EUR");
+    return new Order(UUID.randomUUID(), "PENDING", null, null, List.of(), 100, "EUR");
   }
 }

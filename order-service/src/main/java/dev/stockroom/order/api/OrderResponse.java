@@ -5,12 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An order on the wire. Money is integer minor units of {@code currency}. */
+/**
+ * An order on the wire. Money is integer minor units of {@code currency}. {@code expiresAt} is the
+ * payment deadline while the order is CONFIRMED; after it the order expires and its stock is
+ * released.
+ */
 public record OrderResponse(
     UUID id,
     UUID userId,
     String status,
     String statusReason,
+    Instant expiresAt,
     List<OrderLineResponse> lines,
     long totalMinor,
     String currency,
@@ -23,6 +28,7 @@ public record OrderResponse(
         order.userId(),
         order.status().name(),
         order.statusReason(),
+        order.expiresAt(),
         order.items().stream().map(OrderLineResponse::from).toList(),
         order.totalMinor(),
         order.currency(),

@@ -81,6 +81,7 @@ public final class OrderService {
                   caller.id(),
                   OrderStatus.PENDING,
                   null,
+                  null,
                   priced.items(),
                   priced.totalMinor(),
                   priced.currency(),
@@ -169,7 +170,8 @@ public final class OrderService {
    * @param render turns the paid order and its payment into the response body stored for replays
    * @throws PreconditionRequiredException (428) without an {@code Idempotency-Key}
    * @throws PaymentDeclinedException (402) when the gateway declines; nothing is recorded
-   * @throws ConflictException when the order is not CONFIRMED (already paid, cancelled, ...)
+   * @throws ConflictException when the order is not CONFIRMED (already paid, cancelled, ...) or its
+   *     payment deadline has passed
    */
   public StoredResponse pay(
       AuthenticatedUser caller,
@@ -207,6 +209,12 @@ public final class OrderService {
                             + order.status()
                             + ".");
               }
+              if (order.isUnpaidPast(now)) {
+                throw new ConflictException(
+                    "The order's reservation expired at "
+                        + order.expiresAt()
+                        + "; it can no longer be paid.");
+              }
               PaymentGateway.Charge charge =
                   gateway.charge(cardToken, order.totalMinor(), order.currency(), key.value());
               if (!charge.approved()) {
@@ -239,19 +247,10 @@ public final class OrderService {
    * Applies a decision of the stream processor once: a duplicate event, an unknown order or a
    * transition that would move backwards (a stale event) changes nothing.
    *
-   * @param lineReasons for a rejection, why each line failed (by product id); else empty
    * @return true when the order changed
    */
-  public boolean applyStatus(
-      String consumer,
-      UUID eventId,
-      UUID orderId,
-      OrderStatus next,
-      String reason,
-      Map<UUID, String> lineReasons) {
-    return applyStatuses(
-            consumer, List.of(new StatusChange(eventId, orderId, next, reason, lineReasons)))
-        == 1;
+  public boolean applyStatus(String consumer, StatusChange change) {
+    return applyStatuses(consumer, List.of(change)) == 1;
   }
 
   /**
@@ -284,11 +283,50 @@ public final class OrderService {
     if (order.isEmpty() || !order.get().status().canMoveTo(change.next())) {
       return false;
     }
-    tx.updateStatus(order.get().withStatus(change.next(), change.reason(), now()));
+    Order next = order.get().withStatus(change.next(), change.reason(), now());
+    tx.updateStatus(
+        change.next() == OrderStatus.CONFIRMED ? next.withExpiresAt(change.expiresAt()) : next);
     if (!change.lineReasons().isEmpty()) {
       tx.setLineRejections(change.orderId(), change.lineReasons());
     }
     return true;
+  }
+
+  /**
+   * Ends up to {@code limit} CONFIRMED orders whose payment deadline has passed: each becomes
+   * EXPIRED and emits {@code OrderExpired}, on which the stream processor releases its stock.
+   *
+   * <p>The deadline is enforced here rather than by the processor's clock because payments are
+   * taken here: both lock the order row, so an order is either paid or expired, never paid and then
+   * released.
+   *
+   * @return how many orders expired; fewer than {@code limit} means none is overdue any more (or
+   *     another replica is expiring the same ones)
+   */
+  public int expireUnpaid(int limit) {
+    Instant now = now();
+    List<UUID> due = store.inTransaction(tx -> tx.unpaidPast(now, limit));
+    int expired = 0;
+    for (UUID id : due) {
+      // One transaction per order: a payment waiting for one row is not held up by the others.
+      boolean changed =
+          store.inTransaction(
+              tx -> {
+                Optional<Order> order = tx.lockOrder(id);
+                if (order.isEmpty() || !order.get().isUnpaidPast(now)) {
+                  return false; // paid, cancelled or expired by another replica meanwhile
+                }
+                Order next = order.get().withStatus(OrderStatus.EXPIRED, null, now);
+                tx.updateStatus(next);
+                tx.emitExpired(next);
+                return true;
+              });
+      if (changed) {
+        notifier.changed(id);
+        expired++;
+      }
+    }
+    return expired;
   }
 
   private Optional<StoredResponse> claimOrReplay(

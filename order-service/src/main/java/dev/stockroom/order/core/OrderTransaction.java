@@ -1,6 +1,7 @@
 package dev.stockroom.order.core;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +43,13 @@ public interface OrderTransaction {
   /** The order, locked against concurrent changes until the transaction ends. */
   Optional<Order> lockOrder(UUID id);
 
-  /** Stores {@code order}'s status, reason, version and update time. */
+  /**
+   * Up to {@code limit} CONFIRMED orders whose payment deadline is at or before {@code now}, the
+   * most overdue first. Not locked: lock each with {@link #lockOrder} and check again.
+   */
+  List<UUID> unpaidPast(Instant now, int limit);
+
+  /** Stores {@code order}'s status, reason, payment deadline, version and update time. */
   void updateStatus(Order order);
 
   /** Stores why each line of a rejected order failed, keyed by product id. */
@@ -58,4 +65,7 @@ public interface OrderTransaction {
 
   /** {@code OrderPaid} to the outbox. */
   void emitPaid(Order order, Payment payment);
+
+  /** {@code OrderExpired} to the outbox. */
+  void emitExpired(Order order);
 }

@@ -245,9 +245,19 @@ public final class JdbiOrderStore implements OrderStore {
     }
 
     @Override
+    public List<UUID> unpaidPast(Instant now, int limit) {
+      return orders.unpaidPast(now, limit);
+    }
+
+    @Override
     public void updateStatus(Order order) {
       orders.updateStatus(
-          order.id(), order.status(), order.statusReason(), order.version(), order.updatedAt());
+          order.id(),
+          order.status(),
+          order.statusReason(),
+          order.expiresAt(),
+          order.version(),
+          order.updatedAt());
     }
 
     @Override
@@ -273,6 +283,11 @@ public final class JdbiOrderStore implements OrderStore {
     @Override
     public void emitPaid(Order order, Payment payment) {
       outbox.append(handle, OrderEvents.paid(order, payment));
+    }
+
+    @Override
+    public void emitExpired(Order order) {
+      outbox.append(handle, OrderEvents.expired(order));
     }
   }
 }

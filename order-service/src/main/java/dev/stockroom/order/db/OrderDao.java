@@ -22,7 +22,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(LineRow.class)
 public interface OrderDao {
   String COLUMNS =
-      "id, user_id, status, status_reason, total_minor, currency, version, created_at, updated_at";
+      "id, user_id, status, status_reason, expires_at, total_minor, currency, version, created_at,"
+          + " updated_at";
 
   @SqlUpdate(
       """
@@ -80,16 +81,27 @@ public interface OrderDao {
 
   @SqlUpdate(
       """
-      UPDATE orders SET status = :status, status_reason = :reason, version = :version,
-                        updated_at = :at
+      UPDATE orders SET status = :status, status_reason = :reason, expires_at = :expiresAt,
+                        version = :version, updated_at = :at
        WHERE id = :id
       """)
   void updateStatus(
       @Bind("id") UUID id,
       @Bind("status") OrderStatus status,
       @Bind("reason") String reason,
+      @Bind("expiresAt") Instant expiresAt,
       @Bind("version") long version,
       @Bind("at") Instant at);
+
+  /** Matches the partial index on PostgreSQL: only CONFIRMED orders have a deadline. */
+  @SqlQuery(
+      """
+      SELECT id FROM orders
+       WHERE expires_at IS NOT NULL AND expires_at <= :now AND status = 'CONFIRMED'
+       ORDER BY expires_at
+       LIMIT :limit
+      """)
+  List<UUID> unpaidPast(@Bind("now") Instant now, @Bind("limit") int limit);
 
   @SqlUpdate(
       "UPDATE order_lines SET rejection_reason = :reason"

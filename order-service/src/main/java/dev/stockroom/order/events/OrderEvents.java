@@ -3,6 +3,7 @@ package dev.stockroom.order.events;
 import dev.stockroom.events.EventEnvelope;
 import dev.stockroom.events.EventJson;
 import dev.stockroom.events.OrderCancelled;
+import dev.stockroom.events.OrderExpired;
 import dev.stockroom.events.OrderLine;
 import dev.stockroom.events.OrderPaid;
 import dev.stockroom.events.OrderPlaced;
@@ -55,6 +56,15 @@ public final class OrderEvents {
                 payment.id(),
                 payment.amountMinor(),
                 payment.currency())));
+  }
+
+  /** {@code OrderExpired}: the payment deadline passed; the stream processor releases the stock. */
+  public static OutboxMessage expired(Order order) {
+    return message(
+        EventEnvelope.of(
+            OrderExpired.TYPE,
+            order.id().toString(),
+            new OrderExpired(order.id(), order.userId())));
   }
 
   private static OutboxMessage message(EventEnvelope<?> envelope) {

@@ -12,6 +12,7 @@ import dev.stockroom.order.core.OrderService;
 import dev.stockroom.order.core.OrderStatus;
 import dev.stockroom.order.core.StatusChange;
 import dev.stockroom.platform.consumer.BatchRecordHandler;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class OrderStatusHandler implements BatchRecordHandler {
       String type = EventJson.typeOf(record.value());
       if (OrderConfirmed.TYPE.equals(type)) {
         EventEnvelope<OrderConfirmed> e = EventJson.read(record.value(), OrderConfirmed.class);
-        return change(e, e.data().orderId(), OrderStatus.CONFIRMED, null, Map.of());
+        return change(
+            e, e.data().orderId(), OrderStatus.CONFIRMED, null, Map.of(), e.data().expiresAt());
       } else if (OrderRejected.TYPE.equals(type)) {
         EventEnvelope<OrderRejected> e = EventJson.read(record.value(), OrderRejected.class);
         Map<UUID, String> reasons = new LinkedHashMap<>();
@@ -78,12 +80,12 @@ public final class OrderStatusHandler implements BatchRecordHandler {
           }
         }
         String reason = e.data().reason() == null ? null : e.data().reason().name();
-        return change(e, e.data().orderId(), OrderStatus.REJECTED, reason, reasons);
+        return change(e, e.data().orderId(), OrderStatus.REJECTED, reason, reasons, null);
       } else if (OrderReleased.TYPE.equals(type)) {
         EventEnvelope<OrderReleased> e = EventJson.read(record.value(), OrderReleased.class);
         OrderStatus next =
             e.data().cause() == ReleaseCause.EXPIRED ? OrderStatus.EXPIRED : OrderStatus.CANCELLED;
-        return change(e, e.data().orderId(), next, null, Map.of());
+        return change(e, e.data().orderId(), next, null, Map.of(), null);
       }
     } catch (InvalidEventException e) {
       // Retrying cannot fix a malformed record; skipping it keeps the partition moving.
@@ -102,11 +104,13 @@ public final class OrderStatusHandler implements BatchRecordHandler {
       UUID orderId,
       OrderStatus next,
       String reason,
-      Map<UUID, String> lineReasons) {
+      Map<UUID, String> lineReasons,
+      Instant expiresAt) {
     if (orderId == null) {
       LOG.error("Skipping {} {} without an order id", event.type(), event.eventId());
       return Optional.empty();
     }
-    return Optional.of(new StatusChange(event.eventId(), orderId, next, reason, lineReasons));
+    return Optional.of(
+        new StatusChange(event.eventId(), orderId, next, reason, lineReasons, expiresAt));
   }
 }

@@ -68,6 +68,7 @@ class ApiWireFormatTest {
             UUID.fromString("0b7c4a52-3f0e-4c8e-9a57-2f4f7d8f1e01"),
             OrderStatus.REJECTED,
             "OUT_OF_STOCK",
+            null,
             List.of(
                 new OrderItem(
                     UUID.fromString("6f1c2a3b-4d5e-4f60-8a71-92b3c4d5e6f7"),

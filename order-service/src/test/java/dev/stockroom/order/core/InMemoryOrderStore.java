@@ -127,6 +127,16 @@ final class InMemoryOrderStore implements OrderStore {
     }
 
     @Override
+    public List<UUID> unpaidPast(Instant now, int limit) {
+      return InMemoryOrderStore.this.orders.values().stream()
+          .filter(o -> o.isUnpaidPast(now))
+          .sorted(java.util.Comparator.comparing(Order::expiresAt))
+          .limit(limit)
+          .map(Order::id)
+          .toList();
+    }
+
+    @Override
     public void updateStatus(Order order) {
       orders.put(order.id(), order);
     }
@@ -151,6 +161,7 @@ final class InMemoryOrderStore implements OrderStore {
               order.userId(),
               order.status(),
               order.statusReason(),
+              order.expiresAt(),
               items,
               order.totalMinor(),
               order.currency(),
@@ -177,6 +188,11 @@ final class InMemoryOrderStore implements OrderStore {
     @Override
     public void emitPaid(Order order, Payment payment) {
       events.add("OrderPaid:" + order.id());
+    }
+
+    @Override
+    public void emitExpired(Order order) {
+      events.add("OrderExpired:" + order.id());
     }
   }
 }

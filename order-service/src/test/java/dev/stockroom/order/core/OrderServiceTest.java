@@ -67,7 +67,8 @@ class OrderServiceTest {
   }
 
   boolean decide(UUID id, OrderStatus next) {
-    return service.applyStatus("test", UUID.randomUUID(), id, next, null, Map.of());
+    return service.applyStatus(
+        "test", new StatusChange(UUID.randomUUID(), id, next, null, Map.of(), null));
   }
 
   StoredResponse pay(UUID id, String card, String key) {
@@ -223,8 +224,13 @@ class OrderServiceTest {
     UUID id = place();
     UUID event = UUID.randomUUID();
 
-    assertThat(service.applyStatus("c", event, id, OrderStatus.CONFIRMED, null, Map.of())).isTrue();
-    assertThat(service.applyStatus("c", event, id, OrderStatus.CONFIRMED, null, Map.of()))
+    assertThat(
+            service.applyStatus(
+                "c", new StatusChange(event, id, OrderStatus.CONFIRMED, null, Map.of(), null)))
+        .isTrue();
+    assertThat(
+            service.applyStatus(
+                "c", new StatusChange(event, id, OrderStatus.CONFIRMED, null, Map.of(), null)))
         .isFalse();
     assertThat(decide(id, OrderStatus.REJECTED)).isFalse();
     assertThat(decide(id, OrderStatus.EXPIRED)).isTrue();
@@ -240,13 +246,14 @@ class OrderServiceTest {
     UUID confirmFirst = UUID.randomUUID();
     List<StatusChange> batch =
         List.of(
-            new StatusChange(confirmFirst, first, OrderStatus.CONFIRMED, null, Map.of()),
-            new StatusChange(confirmFirst, first, OrderStatus.CONFIRMED, null, Map.of()),
-            new StatusChange(UUID.randomUUID(), second, OrderStatus.CONFIRMED, null, Map.of()),
+            new StatusChange(confirmFirst, first, OrderStatus.CONFIRMED, null, Map.of(), null),
+            new StatusChange(confirmFirst, first, OrderStatus.CONFIRMED, null, Map.of(), null),
             new StatusChange(
-                UUID.randomUUID(), first, OrderStatus.REJECTED, "OUT_OF_STOCK", Map.of()),
+                UUID.randomUUID(), second, OrderStatus.CONFIRMED, null, Map.of(), null),
             new StatusChange(
-                UUID.randomUUID(), UUID.randomUUID(), OrderStatus.CONFIRMED, null, Map.of()));
+                UUID.randomUUID(), first, OrderStatus.REJECTED, "OUT_OF_STOCK", Map.of(), null),
+            new StatusChange(
+                UUID.randomUUID(), UUID.randomUUID(), OrderStatus.CONFIRMED, null, Map.of(), null));
 
     assertThat(service.applyStatuses("c", batch))
         .as("the duplicate, the stale and the unknown change nothing")

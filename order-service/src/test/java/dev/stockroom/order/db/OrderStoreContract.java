@@ -12,8 +12,10 @@ import dev.stockroom.order.core.OrderStatusNotifier;
 import dev.stockroom.order.core.Product;
 import dev.stockroom.order.core.RequestedLine;
 import dev.stockroom.order.core.SandboxPaymentGateway;
+import dev.stockroom.order.core.StatusChange;
 import dev.stockroom.order.core.StoredResponse;
 import dev.stockroom.platform.auth.AuthenticatedUser;
+import dev.stockroom.platform.errors.ConflictException;
 import dev.stockroom.platform.errors.ProblemException;
 import dev.stockroom.platform.outbox.Outbox;
 import java.time.Clock;
@@ -183,22 +185,128 @@ abstract class OrderStoreContract {
 
   // ---- status
 
+  // ---- payment deadline
+
+  /**
+   * Payments and the expiry sweep race over the same orders, from both ends of the list so they
+   * meet in the middle. The payer's clock is before every deadline and the sweeper's after it, so
+   * only the row lock decides: each order ends PAID with its payment and OrderPaid, or EXPIRED with
+   * OrderExpired and a refused payment, never both.
+   */
+  @Test
+  void aPaymentAndTheExpirySweepNeverBothWin() throws Exception {
+    Instant deadline = NOW.plusSeconds(1);
+    OrderService sweeper =
+        new OrderService(
+            store,
+            new SandboxPaymentGateway(),
+            new OrderStatusNotifier(),
+            Duration.ofHours(1),
+            Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+    List<UUID> orders = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      UUID id = UUID.fromString(place(alice, null, 1));
+      // Later orders are due earlier, so the sweep starts where the payments end.
+      service.applyStatus(
+          "c",
+          new StatusChange(
+              UUID.randomUUID(),
+              id,
+              OrderStatus.CONFIRMED,
+              null,
+              Map.of(),
+              deadline.minusMillis(i)));
+      orders.add(id);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    Set<UUID> paid = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    try {
+      Future<?> payments =
+          pool.submit(
+              () -> {
+                start.await();
+                for (UUID id : orders) {
+                  try {
+                    service.pay(alice, id, "tok_visa", "pay-" + id, (o, p) -> "");
+                    paid.add(id);
+                  } catch (ConflictException refused) {
+                    // expired first
+                  }
+                }
+                return null;
+              });
+      Future<Integer> sweep =
+          pool.submit(
+              () -> {
+                start.await();
+                return sweeper.expireUnpaid(orders.size());
+              });
+      start.countDown();
+      payments.get();
+      int expired = sweep.get();
+
+      assertThat(paid.size() + expired).isEqualTo(orders.size());
+      for (UUID id : orders) {
+        OrderStatus status = store.find(id).orElseThrow().status();
+        int paidEvents =
+            count(
+                "SELECT count(*) FROM outbox_events WHERE message_key = CAST(:id AS VARCHAR)"
+                    + " AND event_type = 'OrderPaid'",
+                id);
+        int expiredEvents =
+            count(
+                "SELECT count(*) FROM outbox_events WHERE message_key = CAST(:id AS VARCHAR)"
+                    + " AND event_type = 'OrderExpired'",
+                id);
+        int paymentRows = count("SELECT count(*) FROM payments WHERE order_id = :id", id);
+        if (paid.contains(id)) {
+          assertThat(status).as("order %s", id).isEqualTo(OrderStatus.PAID);
+          assertThat(List.of(paidEvents, expiredEvents, paymentRows)).containsExactly(1, 0, 1);
+        } else {
+          assertThat(status).as("order %s", id).isEqualTo(OrderStatus.EXPIRED);
+          assertThat(List.of(paidEvents, expiredEvents, paymentRows)).containsExactly(0, 1, 0);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void statusEventsApplyOnceAndOnlyForward() {
     UUID order = UUID.fromString(place(alice, null, 1));
     UUID event = UUID.randomUUID();
 
-    assertThat(service.applyStatus("c", event, order, OrderStatus.CONFIRMED, null, Map.of()))
+    assertThat(
+            service.applyStatus(
+                "c", new StatusChange(event, order, OrderStatus.CONFIRMED, null, Map.of(), null)))
         .isTrue();
-    assertThat(service.applyStatus("c", event, order, OrderStatus.CONFIRMED, null, Map.of()))
+    assertThat(
+            service.applyStatus(
+                "c", new StatusChange(event, order, OrderStatus.CONFIRMED, null, Map.of(), null)))
         .isFalse();
     assertThat(
             service.applyStatus(
-                "c", UUID.randomUUID(), order, OrderStatus.REJECTED, "OUT_OF_STOCK", Map.of()))
+                "c",
+                new StatusChange(
+                    UUID.randomUUID(),
+                    order,
+                    OrderStatus.REJECTED,
+                    "OUT_OF_STOCK",
+                    Map.of(),
+                    null)))
         .isFalse();
     assertThat(
             service.applyStatus(
-                "c", UUID.randomUUID(), UUID.randomUUID(), OrderStatus.CONFIRMED, null, Map.of()))
+                "c",
+                new StatusChange(
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    OrderStatus.CONFIRMED,
+                    null,
+                    Map.of(),
+                    null)))
         .isFalse();
 
     Order stored = store.find(order).orElseThrow();
@@ -212,11 +320,13 @@ abstract class OrderStoreContract {
 
     service.applyStatus(
         "c",
-        UUID.randomUUID(),
-        order,
-        OrderStatus.REJECTED,
-        "OUT_OF_STOCK",
-        Map.of(mug, "OUT_OF_STOCK"));
+        new StatusChange(
+            UUID.randomUUID(),
+            order,
+            OrderStatus.REJECTED,
+            "OUT_OF_STOCK",
+            Map.of(mug, "OUT_OF_STOCK"),
+            null));
 
     Order stored = store.find(order).orElseThrow();
     assertThat(stored.statusReason()).isEqualTo("OUT_OF_STOCK");

@@ -95,6 +95,7 @@ class EventContractTest {
         USER,
         state,
         null,
+        null,
         List.of(new OrderItem(KEYBOARD, 2, 1299, null), new OrderItem(CABLE, 1, 4500, null)),
         7098,
         "EUR",
@@ -161,6 +162,11 @@ class EventContractTest {
   }
 
   @Test
+  void orderExpiredMatchesTheContract() throws IOException {
+    assertMatches(OrderEvents.expired(fixtureOrder(OrderStatus.EXPIRED)), "order-expired");
+  }
+
+  @Test
   void productFixturesFillTheReplica() throws IOException {
     products.handle(record(Topics.PRODUCTS, "product-upserted"));
     ProductReplicaDao replica = jdbi.onDemand(ProductReplicaDao.class);
@@ -195,6 +201,9 @@ class EventContractTest {
 
     status.handle(record(Topics.ORDER_STATUS, "order-confirmed"));
     assertThat(stored().status()).isEqualTo(OrderStatus.CONFIRMED);
+    assertThat(stored().expiresAt())
+        .as("the payment deadline from the event")
+        .isEqualTo(Instant.parse("2026-11-28T12:15:00.480Z"));
     status.handle(record(Topics.ORDER_STATUS, "order-released"));
     status.handle(record(Topics.ORDER_STATUS, "order-confirmed"));
 
