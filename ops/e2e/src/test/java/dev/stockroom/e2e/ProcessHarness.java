@@ -45,14 +45,14 @@ final class ProcessHarness implements AutoCloseable {
   static final String ADMIN_PASSWORD = "an admin password!";
 
   /**
-   * How long the stream processor keeps an unpaid order's reservation (15 minutes by default).
-   * Short, so the expiry test waits seconds; long enough that no other test's order expires before
-   * it is paid, with a wide margin for a loaded machine: the demo pays its first order only after
-   * three more steps (about 3 s here), and the load generator pays right after confirmation.
+   * How long a confirmed order may wait for payment (the stream processor's {@code
+   * streams.reservationTtl}, 15 minutes by default; order-service's sweep then expires it within
+   * {@code orders.expiryScanInterval}, 1 s). Short, so the expiry test waits seconds; long enough
+   * that no other test's order expires before it is paid, with a wide margin for a loaded machine:
+   * the demo pays its first order only after three more steps (about 3 s here), and the load
+   * generator pays right after confirmation.
    */
   static final Duration RESERVATION_TTL = Duration.ofSeconds(15);
-
-  static final Duration EXPIRY_SCAN_INTERVAL = Duration.ofSeconds(1);
 
   /** The same options for every child JVM: small heaps and a quick JIT start fast on 2 cores. */
   private static final List<String> JVM_OPTIONS =
@@ -208,7 +208,6 @@ final class ProcessHarness implements AutoCloseable {
         dw.put("streams.stateDir", workDir.resolve("streams-state").toString());
         dw.put("streams.applicationServer", "127.0.0.1:" + own.api());
         dw.put("streams.reservationTtl", RESERVATION_TTL.toMillis() + "ms");
-        dw.put("streams.expiryScanInterval", EXPIRY_SCAN_INTERVAL.toMillis() + "ms");
         // A clean stop at the end of the run should not hold the build for the default 30 s.
         dw.put("streams.closeTimeout", "5s");
       }

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A confirmed order that nobody pays loses its reservation after {@code streams.reservationTtl}
- * (the harness runs the stream processor with {@link ProcessHarness#RESERVATION_TTL} and a 1 s
- * expiry scan): the processor releases the stock and publishes the release, and order-service shows
- * the order EXPIRED, which can then be neither paid nor cancelled.
+ * A confirmed order that nobody pays loses its reservation at its deadline: the stream processor
+ * sets it ({@code streams.reservationTtl}, {@link ProcessHarness#RESERVATION_TTL} here) and both
+ * services show it; order-service's sweep (every second) expires the order and publishes
+ * OrderExpired, on which the processor releases the stock. The order can then be neither paid nor
+ * cancelled.
  */
 @org.junit.jupiter.api.Order(2)
 @ExtendWith(StockroomSystem.class)
@@ -40,6 +41,9 @@ class ReservationExpiryIT {
         .isBetween(
             Instant.now().minusSeconds(1),
             Instant.now().plus(ProcessHarness.RESERVATION_TTL).plusSeconds(1));
+    assertThat(confirmed.expiresAt())
+        .as("order-service shows the deadline the processor set")
+        .isEqualTo(waiting.expiresAt());
     assertThat(system.client().stockView(system.admin(), kettle.id()).reserved())
         .as("reserved while the order waits for payment")
         .isEqualTo(2);
@@ -54,6 +58,7 @@ class ReservationExpiryIT {
                 Set.of("EXPIRED"));
 
     assertThat(expired.status()).isEqualTo("EXPIRED");
+    assertThat(expired.expiresAt()).isNull();
     assertThat(system.awaitReserved(kettle.id(), 0).available()).isEqualTo(5);
     OrderStatusView released = system.awaitOrderStatusView(customer, placed.id(), "EXPIRED");
     assertThat(released.expiresAt()).isNull();

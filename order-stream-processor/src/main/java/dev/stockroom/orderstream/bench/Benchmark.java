@@ -132,8 +132,7 @@ public final class Benchmark {
             runId + ".stock-commands",
             runId + ".line-results",
             runId + ".dlq",
-            Duration.ofHours(1),
-            Duration.ofMinutes(1));
+            Duration.ofHours(1));
     Path stateDir = Files.createTempDirectory(runId);
     KafkaFactory kafka = new KafkaFactory();
     kafka.setBootstrapServers(settings.bootstrapServers());

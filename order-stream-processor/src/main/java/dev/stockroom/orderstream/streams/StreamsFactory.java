@@ -33,8 +33,7 @@ import org.apache.kafka.streams.state.HostInfo;
  *   replicationFactor: 1                    # changelogs and internal topics; production: 3
  *   commitInterval: 100ms                   # the EOS transaction length
  *   processingGuarantee: exactly_once_v2    # at_least_once only for the benchmark
- *   reservationTtl: 15m
- *   expiryScanInterval: 5s
+ *   reservationTtl: 15m                     # time to pay; order-service enforces it
  *   applicationServer: localhost:8084       # this instance's API address, for query forwarding
  *   internalTopicRetention: 7d
  *   closeTimeout: 30s
@@ -69,10 +68,6 @@ public class StreamsFactory {
   private Duration reservationTtl = Duration.minutes(15);
 
   @NotNull
-  @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
-  private Duration expiryScanInterval = Duration.seconds(5);
-
-  @NotNull
   @Pattern(regexp = "[^:]+:\\d+", message = "must be host:port")
   private String applicationServer = "localhost:8084";
 
@@ -91,8 +86,7 @@ public class StreamsFactory {
   /** The topology's settings: public topics from {@code events}, internal ones under the id. */
   public OrderTopologyConfig topologyConfig() {
     return OrderTopologyConfig.withInternalPrefix(applicationId)
-        .withReservationTtl(reservationTtl.toJavaDuration())
-        .withExpiryScanInterval(expiryScanInterval.toJavaDuration());
+        .withReservationTtl(reservationTtl.toJavaDuration());
   }
 
   /**
@@ -230,16 +224,6 @@ public class StreamsFactory {
   @JsonProperty
   public void setReservationTtl(Duration reservationTtl) {
     this.reservationTtl = reservationTtl;
-  }
-
-  @JsonProperty
-  public Duration getExpiryScanInterval() {
-    return expiryScanInterval;
-  }
-
-  @JsonProperty
-  public void setExpiryScanInterval(Duration expiryScanInterval) {
-    this.expiryScanInterval = expiryScanInterval;
   }
 
   @JsonProperty

@@ -5,6 +5,7 @@ import dev.stockroom.events.EventJson;
 import dev.stockroom.events.InvalidEventException;
 import dev.stockroom.events.OrderCancelled;
 import dev.stockroom.events.OrderConfirmed;
+import dev.stockroom.events.OrderExpired;
 import dev.stockroom.events.OrderLine;
 import dev.stockroom.events.OrderPaid;
 import dev.stockroom.events.OrderPlaced;
@@ -19,12 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -35,11 +33,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Every transition is guarded by the stored state, so a duplicate input finds the order already
  * past that step and changes nothing; under exactly_once_v2 the state change, the commands and the
  * decision commit together.
+ *
+ * <p>It sets each confirmed order's payment deadline but does not enforce it: order-service takes
+ * the payments, so it also decides expiry (one row lock orders the two) and sends {@link
+ * OrderExpired}, which is released here like a cancel. An expiry by this processor's own clock
+ * could release an order that order-service was paying at the same moment.
  */
 final class OrderProcessor implements Processor<byte[], byte[], Object, Object> {
-  /** Bounds the work of one expiry punctuation; the rest waits for the next one. */
-  static final int MAX_EXPIRIES_PER_SCAN = 1_000;
-
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
   private static final InternalJson<LineResult> LINE_RESULTS = InternalJson.of(LineResult.class);
@@ -47,7 +47,6 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
   private final OrderTopologyConfig config;
   private ProcessorContext<Object, Object> context;
   private KeyValueStore<String, OrderState> orders;
-  private KeyValueStore<String, String> expiries;
   private DeadLetters deadLetters;
 
   OrderProcessor(OrderTopologyConfig config) {
@@ -58,11 +57,8 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     this.orders = context.getStateStore(OrderTopology.ORDER_STATE_STORE);
-    this.expiries = context.getStateStore(OrderTopology.ORDER_EXPIRY_STORE);
     this.deadLetters =
         new DeadLetters(context, OrderTopology.ORDER_PROCESSOR, OrderTopology.ORDER_DLQ_SINK);
-    context.schedule(
-        config.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireUnpaidOrders);
   }
 
   @Override
@@ -92,6 +88,8 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
       case OrderCancelled.TYPE ->
           onCancelled(record, validCancelled(EventJson.read(json, OrderCancelled.class), key));
       case OrderPaid.TYPE -> onPaid(record, validPaid(EventJson.read(json, OrderPaid.class), key));
+      case OrderExpired.TYPE ->
+          onExpired(record, validExpired(EventJson.read(json, OrderExpired.class), key));
       default -> throw new InvalidEventException("unknown event type " + type, null);
     }
   }
@@ -113,22 +111,27 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
   }
 
   private void onCancelled(Record<byte[], byte[]> record, OrderCancelled cancelled) {
-    OrderState order = existing(cancelled.orderId());
+    endOpenOrder(
+        existing(cancelled.orderId()), OrderStatus.CANCELLED, ReleaseCause.CANCELLED, record);
+  }
+
+  private void onExpired(Record<byte[], byte[]> record, OrderExpired expired) {
+    endOpenOrder(existing(expired.orderId()), OrderStatus.EXPIRED, ReleaseCause.EXPIRED, record);
+  }
+
+  /** Ends an open order for the cause: its stock goes back and {@code OrderReleased} says why. */
+  private void endOpenOrder(
+      OrderState order, OrderStatus status, ReleaseCause cause, Record<byte[], byte[]> record) {
     switch (order.status()) {
       case PENDING, CONFIRMED -> {
         Instant now = now();
-        removeExpiry(order);
         OrderState released = releaseHeldLines(order, record, now);
-        orders.put(
-            order.orderId().toString(), released.withStatus(OrderStatus.CANCELLED, null, now));
+        orders.put(order.orderId().toString(), released.withStatus(status, null, now));
         publish(
-            OrderReleased.TYPE,
-            order.orderId(),
-            new OrderReleased(order.orderId(), ReleaseCause.CANCELLED),
-            record);
+            OrderReleased.TYPE, order.orderId(), new OrderReleased(order.orderId(), cause), record);
       }
       default -> {
-        // Already decided for good (or a duplicate cancel): nothing to release.
+        // Already decided for good (or a duplicate): nothing to release.
       }
     }
   }
@@ -155,14 +158,14 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
         }
       }
       case CONFIRMED -> {
-        removeExpiry(order);
         orders.put(
             order.orderId().toString(),
             order.withPaymentReceived(now).withStatus(OrderStatus.PAID, null, now));
       }
       default -> {
-        // PAID again is a duplicate; a rejected, cancelled or expired order stays as it is and
-        // order-service refunds from the status it sees.
+        // PAID again is a duplicate. order-service takes a payment only for an order it sees
+        // CONFIRMED, under the row lock its cancels and expiries take too, so no payment follows
+        // a rejection or a release.
       }
     }
   }
@@ -197,18 +200,14 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
   }
 
   private void confirm(OrderState order, Record<byte[], byte[]> record, Instant now) {
-    if (order.paymentReceived()) {
-      orders.put(order.orderId().toString(), order.withStatus(OrderStatus.PAID, null, now));
-    } else {
-      Instant expiresAt = now.plus(config.reservationTtl());
-      orders.put(
-          order.orderId().toString(), order.withStatus(OrderStatus.CONFIRMED, expiresAt, now));
-      expiries.put(expiryKey(expiresAt, order.orderId()), order.orderId().toString());
-    }
+    // A payment that came first leaves nothing to wait for, so there is no deadline to enforce.
+    Instant expiresAt = order.paymentReceived() ? null : now.plus(config.reservationTtl());
+    OrderStatus status = order.paymentReceived() ? OrderStatus.PAID : OrderStatus.CONFIRMED;
+    orders.put(order.orderId().toString(), order.withStatus(status, expiresAt, now));
     publish(
         OrderConfirmed.TYPE,
         order.orderId(),
-        new OrderConfirmed(order.orderId(), order.lines()),
+        new OrderConfirmed(order.orderId(), order.lines(), expiresAt),
         record);
   }
 
@@ -251,42 +250,6 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
     return next;
   }
 
-  private void expireUnpaidOrders(long wallClockMs) {
-    String upTo = expiryKey(Instant.ofEpochMilli(wallClockMs), null);
-    List<KeyValue<String, String>> due = new ArrayList<>();
-    try (KeyValueIterator<String, String> it = expiries.all()) {
-      while (it.hasNext() && due.size() < MAX_EXPIRIES_PER_SCAN) {
-        KeyValue<String, String> entry = it.next();
-        if (entry.key.compareTo(upTo) > 0) {
-          break;
-        }
-        due.add(entry);
-      }
-    }
-    Instant now = Instant.ofEpochMilli(wallClockMs);
-    for (KeyValue<String, String> entry : due) {
-      expiries.delete(entry.key);
-      OrderState order = orders.get(entry.value);
-      if (order == null || order.status() != OrderStatus.CONFIRMED) {
-        continue;
-      }
-      Record<Object, Object> tick = new Record<>(entry.value, null, wallClockMs);
-      OrderState released = releaseHeldLines(order, tick, now);
-      orders.put(entry.value, released.withStatus(OrderStatus.EXPIRED, null, now));
-      publish(
-          OrderReleased.TYPE,
-          order.orderId(),
-          new OrderReleased(order.orderId(), ReleaseCause.EXPIRED),
-          tick);
-    }
-  }
-
-  private void removeExpiry(OrderState order) {
-    if (order.expiresAt() != null) {
-      expiries.delete(expiryKey(order.expiresAt(), order.orderId()));
-    }
-  }
-
   private void sendCommand(StockCommand command, Record<?, ?> cause) {
     context.forward(
         Outputs.internal(
@@ -310,14 +273,6 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
 
   private Instant now() {
     return Instant.ofEpochMilli(context.currentSystemTimeMs());
-  }
-
-  /**
-   * Keys of the expiry index sort by time: zero-padded epoch millis, then the orderId. A null
-   * orderId gives the greatest key of that millisecond, the bound of a scan.
-   */
-  static String expiryKey(Instant expiresAt, UUID orderId) {
-    return String.format("%019d/%s", expiresAt.toEpochMilli(), orderId == null ? "~" : orderId);
   }
 
   private static String keyOf(Record<byte[], byte[]> record) {
@@ -345,6 +300,11 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
   }
 
   private static OrderCancelled validCancelled(EventEnvelope<OrderCancelled> envelope, String key) {
+    requireAggregate(envelope, envelope.data().orderId(), key);
+    return envelope.data();
+  }
+
+  private static OrderExpired validExpired(EventEnvelope<OrderExpired> envelope, String key) {
     requireAggregate(envelope, envelope.data().orderId(), key);
     return envelope.data();
   }

@@ -14,7 +14,8 @@ import java.util.UUID;
  *
  * @param lineStatuses one entry per line, same order as {@code lines}
  * @param paymentReceived an OrderPaid arrived while the order was still being decided
- * @param expiresAt when a CONFIRMED order loses its reservation unless paid; null otherwise
+ * @param expiresAt the payment deadline of a CONFIRMED order, as sent in OrderConfirmed
+ *     (order-service enforces it); null otherwise
  * @param updatedAt wall-clock time of the last change
  */
 public record OrderState(

@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.Stores;
  *  orders.v1 ──────────┐                                    ┌──────────── inventory.v1
  *                      ▼                                    ▼
  *  line-results ──▶ order-processor ──stock-commands──▶ stock-processor ──▶ stock.v1
- *        ▲         [order-state, order-expiry]         [stock, stock-reservations]
+ *        ▲         [order-state]                       [stock, stock-reservations]
  *        │               │        │                          │      │
  *        │               ▼        ▼                          │      ▼
  *        │     order-status.v1   dlq                         │     dlq
@@ -55,9 +55,6 @@ public final class OrderTopology {
   /** orderId → {@link OrderState}; serves the order-status view. */
   public static final String ORDER_STATE_STORE = "order-state";
 
-  /** {@code <expiresAt millis>/<orderId>} → orderId for every CONFIRMED order, in expiry order. */
-  public static final String ORDER_EXPIRY_STORE = "order-expiry";
-
   /** productId → {@link StockState}; serves the stock view. */
   public static final String STOCK_STORE = "stock";
 
@@ -88,13 +85,6 @@ public final class OrderTopology {
             ORDER_PROCESSOR, () -> new OrderProcessor(config), ORDERS_SOURCE, LINE_RESULTS_SOURCE)
         .addStateStore(
             store(ORDER_STATE_STORE, InternalJson.of(OrderState.class).serde()), ORDER_PROCESSOR)
-        .addStateStore(
-            Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(ORDER_EXPIRY_STORE),
-                    Serdes.String(),
-                    Serdes.String())
-                .withCachingDisabled(),
-            ORDER_PROCESSOR)
         .addSink(
             STOCK_COMMANDS_SINK,
             config.stockCommandsTopic(),

@@ -11,7 +11,7 @@ import java.util.Set;
  * Everything {@link OrderTopology#build} needs to know, passed in so the topology reads no
  * environment.
  *
- * @param ordersTopic input: OrderPlaced, OrderCancelled, OrderPaid keyed by orderId
+ * @param ordersTopic input: OrderPlaced, OrderCancelled, OrderPaid, OrderExpired keyed by orderId
  * @param inventoryTopic input: StockLevelSet keyed by productId
  * @param orderStatusTopic output: OrderConfirmed, OrderRejected, OrderReleased keyed by orderId
  * @param stockTopic output: StockView keyed by productId
@@ -21,8 +21,8 @@ import java.util.Set;
  *     many partitions as {@code ordersTopic}
  * @param deadLetterTopic records that cannot be read or break the contract, with the reason in
  *     headers
- * @param reservationTtl how long a confirmed order keeps its stock without being paid
- * @param expiryScanInterval how often (wall-clock) confirmed orders are checked for expiry
+ * @param reservationTtl how long a confirmed order keeps its stock without being paid; the deadline
+ *     goes out in OrderConfirmed and order-service enforces it
  */
 public record OrderTopologyConfig(
     String ordersTopic,
@@ -32,14 +32,12 @@ public record OrderTopologyConfig(
     String stockCommandsTopic,
     String lineResultsTopic,
     String deadLetterTopic,
-    Duration reservationTtl,
-    Duration expiryScanInterval) {
+    Duration reservationTtl) {
 
   /** Prefix of the topics only this application reads and writes. */
   public static final String DEFAULT_INTERNAL_PREFIX = "stockroom-order-stream";
 
   public static final Duration DEFAULT_RESERVATION_TTL = Duration.ofMinutes(15);
-  public static final Duration DEFAULT_EXPIRY_SCAN_INTERVAL = Duration.ofSeconds(5);
 
   public OrderTopologyConfig {
     List<String> topics =
@@ -59,7 +57,6 @@ public record OrderTopologyConfig(
       throw new IllegalArgumentException("topic names must not be blank: " + topics);
     }
     requirePositive(reservationTtl, "reservationTtl");
-    requirePositive(expiryScanInterval, "expiryScanInterval");
   }
 
   /** The public topics from {@link Topics}, internal topics under the default prefix. */
@@ -77,8 +74,7 @@ public record OrderTopologyConfig(
         prefix + ".stock-commands",
         prefix + ".line-results",
         prefix + ".dlq",
-        DEFAULT_RESERVATION_TTL,
-        DEFAULT_EXPIRY_SCAN_INTERVAL);
+        DEFAULT_RESERVATION_TTL);
   }
 
   public OrderTopologyConfig withReservationTtl(Duration ttl) {
@@ -90,21 +86,7 @@ public record OrderTopologyConfig(
         stockCommandsTopic,
         lineResultsTopic,
         deadLetterTopic,
-        ttl,
-        expiryScanInterval);
-  }
-
-  public OrderTopologyConfig withExpiryScanInterval(Duration interval) {
-    return new OrderTopologyConfig(
-        ordersTopic,
-        inventoryTopic,
-        orderStatusTopic,
-        stockTopic,
-        stockCommandsTopic,
-        lineResultsTopic,
-        deadLetterTopic,
-        reservationTtl,
-        interval);
+        ttl);
   }
 
   private static void requirePositive(Duration duration, String name) {

@@ -26,8 +26,7 @@ class BenchmarkInputTest {
           "t.stock-commands",
           "t.line-results",
           "t.dlq",
-          Duration.ofHours(1),
-          Duration.ofMinutes(1));
+          Duration.ofHours(1));
 
   private final Benchmark benchmark =
       new Benchmark(

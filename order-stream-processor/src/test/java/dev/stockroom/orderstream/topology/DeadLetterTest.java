@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockroom.events.EventEnvelope;
 import dev.stockroom.events.EventJson;
 import dev.stockroom.events.OrderConfirmed;
+import dev.stockroom.events.OrderExpired;
 import dev.stockroom.events.OrderLine;
 import dev.stockroom.events.OrderPaid;
 import dev.stockroom.events.OrderPlaced;
@@ -123,6 +124,15 @@ class DeadLetterTest {
                 OrderPaid.TYPE,
                 new OrderPaid(ORDER, StreamHarness.CUSTOMER, UUID.randomUUID(), 100, "EUR")),
             "no order"),
+        Arguments.of(
+            "an expiry for an order never placed",
+            envelope(OrderExpired.TYPE, new OrderExpired(ORDER, StreamHarness.CUSTOMER)),
+            "no order"),
+        Arguments.of(
+            "an expiry whose orderId is another order",
+            envelope(
+                OrderExpired.TYPE, new OrderExpired(UUID.randomUUID(), StreamHarness.CUSTOMER)),
+            "same order"),
         Arguments.of(
             "a lowercase currency",
             envelope(

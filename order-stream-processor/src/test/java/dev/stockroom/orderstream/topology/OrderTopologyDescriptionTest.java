@@ -60,9 +60,7 @@ class OrderTopologyDescriptionTest {
 
     assertThat(stores)
         .containsOnly(
-            entry(
-                OrderTopology.ORDER_PROCESSOR,
-                Set.of(OrderTopology.ORDER_STATE_STORE, OrderTopology.ORDER_EXPIRY_STORE)),
+            entry(OrderTopology.ORDER_PROCESSOR, Set.of(OrderTopology.ORDER_STATE_STORE)),
             entry(
                 OrderTopology.STOCK_PROCESSOR,
                 Set.of(OrderTopology.STOCK_STORE, OrderTopology.STOCK_RESERVATIONS_STORE)));
@@ -98,17 +96,7 @@ class OrderTopologyDescriptionTest {
                 OrderTopologyConfig.withInternalPrefix("orders").withReservationTtl(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () ->
-                new OrderTopologyConfig(
-                    "a",
-                    "b",
-                    "c",
-                    "d",
-                    "e",
-                    "e",
-                    "f",
-                    Duration.ofMinutes(1),
-                    Duration.ofSeconds(1)))
+            () -> new OrderTopologyConfig("a", "b", "c", "d", "e", "e", "f", Duration.ofMinutes(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("own name");
   }

@@ -2,6 +2,7 @@ package dev.stockroom.orderstream.topology;
 
 import static dev.stockroom.orderstream.topology.StreamHarness.line;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.stockroom.events.EventHeaders;
 import dev.stockroom.events.OrderConfirmed;
@@ -15,6 +16,7 @@ import dev.stockroom.events.StockView;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
@@ -30,6 +32,7 @@ class OrderTopologyTest {
   private static final UUID MONITOR = UUID.fromString("b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e");
   private static final UUID MOUSE = UUID.fromString("c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f");
   private static final Duration TTL = StreamHarness.defaultConfig().reservationTtl();
+  private static final Instant DEADLINE = StreamHarness.START.plus(TTL);
 
   @TempDir Path stateDir;
   private StreamHarness harness;
@@ -53,11 +56,12 @@ class OrderTopologyTest {
     harness.place(order, line(KEYBOARD, 3), line(MONITOR, 5));
 
     assertThat(harness.decisions(order))
-        .containsExactly(new OrderConfirmed(order, List.of(line(KEYBOARD, 3), line(MONITOR, 5))));
+        .containsExactly(
+            new OrderConfirmed(order, List.of(line(KEYBOARD, 3), line(MONITOR, 5)), DEADLINE));
     assertThat(harness.lastView(KEYBOARD)).isEqualTo(new StockView(KEYBOARD, 10, 3, 7, 1));
     assertThat(harness.lastView(MONITOR)).isEqualTo(new StockView(MONITOR, 5, 5, 0, 1));
     assertThat(harness.order(order).status()).isEqualTo(OrderStatus.CONFIRMED);
-    assertThat(harness.order(order).expiresAt()).isEqualTo(StreamHarness.START.plus(TTL));
+    assertThat(harness.order(order).expiresAt()).isEqualTo(DEADLINE);
   }
 
   @Test
@@ -149,7 +153,7 @@ class OrderTopologyTest {
 
     assertThat(harness.decisions(order))
         .containsExactly(
-            new OrderConfirmed(order, List.of(line(KEYBOARD, 3), line(MONITOR, 1))),
+            new OrderConfirmed(order, List.of(line(KEYBOARD, 3), line(MONITOR, 1)), DEADLINE),
             new OrderReleased(order, ReleaseCause.CANCELLED));
     assertThat(harness.lastView(KEYBOARD).reserved())
         .as("the other order keeps its 2")
@@ -210,7 +214,7 @@ class OrderTopologyTest {
 
     assertThat(harness.decisions(order))
         .containsExactly(
-            new OrderConfirmed(order, List.of(line(KEYBOARD, 6))),
+            new OrderConfirmed(order, List.of(line(KEYBOARD, 6)), DEADLINE),
             new OrderReleased(order, ReleaseCause.CANCELLED));
     assertThat(harness.views(KEYBOARD))
         .extracting(StockView::available)
@@ -219,51 +223,109 @@ class OrderTopologyTest {
   }
 
   @Test
-  void anUnpaidConfirmedOrderExpiresAfterTheReservationTtl() {
+  void theConfirmationCarriesThePaymentDeadlineOfConfirmationTimePlusTheTtl() {
+    harness.stockLevel(KEYBOARD, 10, 1);
+    harness.advance(Duration.ofMinutes(7));
+    UUID order = UUID.randomUUID();
+
+    harness.place(order, line(KEYBOARD, 2));
+
+    Instant deadline = StreamHarness.START.plus(Duration.ofMinutes(7)).plus(TTL);
+    assertThat(harness.decisions(order))
+        .containsExactly(new OrderConfirmed(order, List.of(line(KEYBOARD, 2)), deadline));
+    assertThat(harness.order(order).expiresAt()).isEqualTo(deadline);
+  }
+
+  @Test
+  void orderExpiredReleasesTheStockOfAConfirmedOrder() {
     harness.stockLevel(KEYBOARD, 10, 1);
     UUID order = UUID.randomUUID();
     harness.place(order, line(KEYBOARD, 6));
 
-    harness.advance(TTL.minusSeconds(2));
-    assertThat(harness.decisions(order)).hasSize(1);
-    harness.advance(Duration.ofSeconds(3));
+    harness.expire(order);
 
     assertThat(harness.decisions(order))
         .containsExactly(
-            new OrderConfirmed(order, List.of(line(KEYBOARD, 6))),
+            new OrderConfirmed(order, List.of(line(KEYBOARD, 6)), DEADLINE),
             new OrderReleased(order, ReleaseCause.EXPIRED));
-    assertThat(harness.lastView(KEYBOARD)).isEqualTo(new StockView(KEYBOARD, 10, 0, 10, 1));
+    assertThat(harness.views(KEYBOARD))
+        .extracting(StockView::reserved, StockView::available)
+        .containsExactly(tuple(0L, 10L), tuple(6L, 4L), tuple(0L, 10L));
+    assertThat(harness.heldReservations(KEYBOARD)).isZero();
     assertThat(harness.order(order).status()).isEqualTo(OrderStatus.EXPIRED);
+    assertThat(harness.order(order).expiresAt()).isNull();
   }
 
   @Test
-  void paymentBeforeExpiryKeepsTheStock() {
+  void aDuplicateOrderExpiredReleasesOnlyOnce() {
+    harness.stockLevel(KEYBOARD, 10, 1);
+    UUID other = UUID.randomUUID();
+    harness.place(other, line(KEYBOARD, 2));
+    UUID order = UUID.randomUUID();
+    harness.place(order, line(KEYBOARD, 3));
+    String expired = harness.expire(order);
+
+    harness.pipeOrder(order.toString(), expired);
+    harness.expire(order); // same order, new eventId: a retried publish
+
+    assertThat(harness.decisions(order))
+        .containsExactly(
+            new OrderConfirmed(order, List.of(line(KEYBOARD, 3)), DEADLINE),
+            new OrderReleased(order, ReleaseCause.EXPIRED));
+    assertThat(harness.lastView(KEYBOARD).reserved())
+        .as("the other order keeps its 2")
+        .isEqualTo(2);
+    assertThat(harness.heldReservations(KEYBOARD)).isEqualTo(2);
+  }
+
+  @Test
+  void orderExpiredAfterPaymentChangesNothing() {
     harness.stockLevel(KEYBOARD, 10, 1);
     UUID order = UUID.randomUUID();
     harness.place(order, line(KEYBOARD, 6));
-
-    harness.advance(TTL.dividedBy(2));
     harness.pay(order);
-    harness.advance(TTL.multipliedBy(2));
+    OrderState paid = harness.order(order);
+
+    harness.expire(order);
 
     assertThat(harness.decisions(order)).hasSize(1).first().isInstanceOf(OrderConfirmed.class);
-    assertThat(harness.lastView(KEYBOARD).reserved()).isEqualTo(6);
+    assertThat(harness.order(order)).isEqualTo(paid);
     assertThat(harness.order(order).status()).isEqualTo(OrderStatus.PAID);
+    assertThat(harness.lastView(KEYBOARD).reserved()).isEqualTo(6);
+    assertThat(harness.heldReservations(KEYBOARD)).isEqualTo(6);
   }
 
   @Test
-  void aCancelledOrderDoesNotExpireAgain() {
+  void orderExpiredAfterACancelChangesNothing() {
     harness.stockLevel(KEYBOARD, 10, 1);
     UUID order = UUID.randomUUID();
     harness.place(order, line(KEYBOARD, 6));
     harness.cancel(order);
+    int viewsAfterCancel = harness.views(KEYBOARD).size();
 
-    harness.advance(TTL.multipliedBy(2));
+    harness.expire(order);
 
     assertThat(harness.decisions(order))
-        .extracting(Object::getClass)
-        .containsExactly(OrderConfirmed.class, OrderReleased.class);
+        .containsExactly(
+            new OrderConfirmed(order, List.of(line(KEYBOARD, 6)), DEADLINE),
+            new OrderReleased(order, ReleaseCause.CANCELLED));
+    assertThat(harness.order(order).status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(harness.views(KEYBOARD)).hasSize(viewsAfterCancel);
     assertThat(harness.lastView(KEYBOARD).reserved()).isZero();
+  }
+
+  @Test
+  void theProcessorDoesNotExpireAnUnpaidOrderByItself() {
+    harness.stockLevel(KEYBOARD, 10, 1);
+    UUID order = UUID.randomUUID();
+    harness.place(order, line(KEYBOARD, 6));
+
+    harness.advance(TTL.multipliedBy(3));
+
+    assertThat(harness.decisions(order)).hasSize(1).first().isInstanceOf(OrderConfirmed.class);
+    assertThat(harness.order(order).status()).isEqualTo(OrderStatus.CONFIRMED);
+    assertThat(harness.lastView(KEYBOARD).reserved()).isEqualTo(6);
+    assertThat(harness.heldReservations(KEYBOARD)).isEqualTo(6);
   }
 
   @Test

@@ -110,7 +110,11 @@ class PendingOrderTest {
     harness.lineResult(order, 0, KEYBOARD, 2, LineStatus.RESERVED);
 
     assertThat(harness.decisions(order))
-        .containsExactly(new OrderConfirmed(order, List.of(line(KEYBOARD, 2), line(MONITOR, 1))));
+        .containsExactly(
+            new OrderConfirmed(
+                order,
+                List.of(line(KEYBOARD, 2), line(MONITOR, 1)),
+                StreamHarness.START.plus(StreamHarness.defaultConfig().reservationTtl())));
   }
 
   @Test
@@ -129,17 +133,34 @@ class PendingOrderTest {
   }
 
   @Test
-  void paymentWhileUndecidedMakesTheConfirmedOrderPaidWithoutExpiry() {
+  void paymentWhileUndecidedConfirmsStraightToPaidWithoutADeadline() {
     UUID order = UUID.randomUUID();
     harness.place(order, line(KEYBOARD, 2));
     harness.pay(order);
 
     harness.lineResult(order, 0, KEYBOARD, 2, LineStatus.RESERVED);
 
-    assertThat(harness.decisions(order)).hasSize(1).first().isInstanceOf(OrderConfirmed.class);
+    assertThat(harness.decisions(order))
+        .containsExactly(new OrderConfirmed(order, List.of(line(KEYBOARD, 2)), null));
     assertThat(harness.order(order).status()).isEqualTo(OrderStatus.PAID);
     assertThat(harness.order(order).expiresAt()).isNull();
-    harness.advance(StreamHarness.defaultConfig().reservationTtl().multipliedBy(2));
-    assertThat(harness.decisions(order)).hasSize(1);
+  }
+
+  @Test
+  void orderExpiredWhileUndecidedReleasesEveryLineAndEndsExpired() {
+    UUID order = UUID.randomUUID();
+    harness.place(order, line(KEYBOARD, 2), line(MONITOR, 1));
+    harness.lineResult(order, 0, KEYBOARD, 2, LineStatus.RESERVED);
+    harness.stockCommands();
+
+    harness.expire(order);
+
+    assertThat(harness.decisions(order))
+        .containsExactly(new OrderReleased(order, ReleaseCause.EXPIRED));
+    assertThat(harness.stockCommands())
+        .containsExactly(
+            StockCommand.release(order, 0, KEYBOARD, 2),
+            StockCommand.release(order, 1, MONITOR, 1));
+    assertThat(harness.order(order).status()).isEqualTo(OrderStatus.EXPIRED);
   }
 }

@@ -5,6 +5,7 @@ import dev.stockroom.events.EventHeaders;
 import dev.stockroom.events.EventJson;
 import dev.stockroom.events.OrderCancelled;
 import dev.stockroom.events.OrderConfirmed;
+import dev.stockroom.events.OrderExpired;
 import dev.stockroom.events.OrderLine;
 import dev.stockroom.events.OrderPaid;
 import dev.stockroom.events.OrderPlaced;
@@ -66,6 +67,7 @@ final class StreamHarness implements AutoCloseable {
   private final TestOutputTopic<String, StockCommand> stockCommandsOut;
   private final TestOutputTopic<String, LineResult> lineResultsOut;
   private final Map<UUID, OrderPlaced> placed = new HashMap<>();
+  private Instant wallClock = START;
 
   /** Every record the topology wrote so far, in order. */
   final List<TestRecord<String, String>> statusRecords = new ArrayList<>();
@@ -110,7 +112,7 @@ final class StreamHarness implements AutoCloseable {
             config.lineResultsTopic(), stringsIn, InternalJson.of(LineResult.class).deserializer());
   }
 
-  /** The whole topology with a short reservation TTL so expiry tests advance little time. */
+  /** The whole topology with a 10-minute reservation TTL. */
   static StreamHarness whole(Path stateDir) {
     return whole(stateDir, defaultConfig());
   }
@@ -135,9 +137,7 @@ final class StreamHarness implements AutoCloseable {
   }
 
   static OrderTopologyConfig defaultConfig() {
-    return OrderTopologyConfig.defaults()
-        .withReservationTtl(Duration.ofMinutes(10))
-        .withExpiryScanInterval(Duration.ofSeconds(1));
+    return OrderTopologyConfig.defaults().withReservationTtl(Duration.ofMinutes(10));
   }
 
   // ---- inputs ----
@@ -167,6 +167,16 @@ final class StreamHarness implements AutoCloseable {
         EventJson.write(
             EventEnvelope.of(
                 OrderCancelled.TYPE, orderId.toString(), new OrderCancelled(orderId, CUSTOMER)));
+    pipeOrder(orderId.toString(), json);
+    return json;
+  }
+
+  /** Ends the order the way order-service's sweeper does once its payment deadline passed. */
+  String expire(UUID orderId) {
+    String json =
+        EventJson.write(
+            EventEnvelope.of(
+                OrderExpired.TYPE, orderId.toString(), new OrderExpired(orderId, CUSTOMER)));
     pipeOrder(orderId.toString(), json);
     return json;
   }
@@ -221,8 +231,14 @@ final class StreamHarness implements AutoCloseable {
     return lineResultsOut.readValuesToList();
   }
 
-  void advance(Duration wallClock) {
-    driver.advanceWallClockTime(wallClock);
+  void advance(Duration duration) {
+    driver.advanceWallClockTime(duration);
+    wallClock = wallClock.plus(duration);
+  }
+
+  /** The driver's mocked wall clock, which the processor reads as now. */
+  Instant now() {
+    return wallClock;
   }
 
   static OrderLine line(UUID product, int quantity) {

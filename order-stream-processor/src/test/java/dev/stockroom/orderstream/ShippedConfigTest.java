@@ -1,0 +1,50 @@
+package dev.stockroom.orderstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import java.util.Map;
+import org.apache.commons.text.StringSubstitutor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The YAML files under {@code config/} load the way the application loads them (the same factory,
+ * so unknown keys fail as they do at startup). Dropwizard refuses unknown keys at startup, so a
+ * setting removed from the code but left in a file would otherwise show up only when someone starts
+ * that environment.
+ */
+class ShippedConfigTest {
+  /** The variables production requires without a default, set the way a deployment sets them. */
+  private static final Map<String, String> REQUIRED_ENVIRONMENT =
+      Map.of(
+          "KAFKA_BOOTSTRAP_SERVERS", "broker-1:9092",
+          "STREAMS_APPLICATION_SERVER", "order-stream-0:8084",
+          "STREAMS_STATE_DIR", "/var/lib/order-stream-processor",
+          "JWKS_URL", "http://user-service:8081/.well-known/jwks.json");
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"local", "production", "bench"})
+  void loadsAndValidates(String environment) throws Exception {
+    StringSubstitutor substitutor = new StringSubstitutor(REQUIRED_ENVIRONMENT);
+    substitutor.setValueDelimiter(":-");
+    substitutor.setEnableUndefinedVariableException(true);
+
+    OrderStreamProcessorConfiguration config =
+        new DefaultConfigurationFactoryFactory<OrderStreamProcessorConfiguration>()
+            .create(
+                OrderStreamProcessorConfiguration.class,
+                Validators.newValidator(),
+                Jackson.newObjectMapper(),
+                "dw")
+            .build(
+                new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor),
+                "../config/" + environment + "/order-stream-processor.yml");
+
+    assertThat(config.getStreams().topologyConfig().reservationTtl()).isPositive();
+  }
+}
