@@ -1,5 +1,6 @@
 package dev.stockroom.e2e;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -11,10 +12,19 @@ import dev.stockroom.client.Product;
 import dev.stockroom.client.Session;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A confirmed order that nobody pays loses its reservation at its deadline: the stream processor
@@ -26,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @org.junit.jupiter.api.Order(2)
 @ExtendWith(StockroomSystem.class)
 class ReservationExpiryIT {
+  private static final Logger LOG = LoggerFactory.getLogger(ReservationExpiryIT.class);
 
   @Test
   void anUnpaidConfirmedOrderExpiresAndItsStockIsReleased(RunningSystem system) {
@@ -77,5 +88,62 @@ class ReservationExpiryIT {
     assertThat(cancelling.status()).as("cancelling an expired order").isEqualTo(409);
     assertThat(system.client().getOrder(customer, placed.id(), Duration.ZERO).status())
         .isEqualTo("EXPIRED");
+  }
+
+  /**
+   * Payments sent from just before to just after their order's deadline: each order ends either
+   * PAID, with its payment accepted and its stock still reserved, or EXPIRED, with its payment
+   * refused and its stock released, and both services agree. Before order-service enforced the
+   * deadline, a payment accepted while the processor's expiry was on its way left a PAID order
+   * whose stock had been released.
+   */
+  @Test
+  void paymentsAroundTheDeadlineEitherPayOrExpireNeverBoth(RunningSystem system) throws Exception {
+    Session customer = system.newCustomer("hopper");
+    Product toaster = system.newProduct("toaster", 2_990, 100);
+    List<Order> orders = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Order placed = system.place(customer, List.of(new Line(toaster.id(), 1)));
+      orders.add(system.awaitStatus(customer, placed.id(), Set.of("CONFIRMED")));
+    }
+
+    ScheduledExecutorService payer = Executors.newScheduledThreadPool(orders.size());
+    Map<UUID, Future<Integer>> answers = new HashMap<>();
+    try {
+      for (int i = 0; i < orders.size(); i++) {
+        Order order = orders.get(i);
+        assertThat(order.expiresAt()).as("deadline of %s", order.id()).isNotNull();
+        Instant payAt = order.expiresAt().plusMillis(-400 + 100L * i);
+        long delay = Math.max(0, Duration.between(Instant.now(), payAt).toMillis());
+        answers.put(
+            order.id(),
+            payer.schedule(() -> payOrRefuse(system, customer, order), delay, MILLISECONDS));
+      }
+      int paid = 0;
+      for (Order order : orders) {
+        int answer = answers.get(order.id()).get();
+        String expected = answer == 200 ? "PAID" : "EXPIRED";
+        assertThat(answer).as("payment of %s", order.id()).isIn(200, 409);
+        Order settled =
+            system.awaitStatus(customer, order.id(), Set.of("PAID", "EXPIRED", "CANCELLED"));
+        assertThat(settled.status()).as("order %s", order.id()).isEqualTo(expected);
+        assertThat(system.awaitOrderStatusView(customer, order.id(), expected).status())
+            .isEqualTo(expected);
+        paid += answer == 200 ? 1 : 0;
+      }
+      LOG.info("Payments around the deadline: {} paid, {} expired", paid, orders.size() - paid);
+      assertThat(system.awaitReserved(toaster.id(), paid).available()).isEqualTo(100 - paid);
+    } finally {
+      payer.shutdownNow();
+    }
+  }
+
+  private static int payOrRefuse(RunningSystem system, Session customer, Order order) {
+    try {
+      system.client().pay(customer, order.id(), system.unique("pay"), "tok_visa");
+      return 200;
+    } catch (ApiException e) {
+      return e.status();
+    }
   }
 }
