@@ -33,8 +33,12 @@ public interface OrderTransaction {
   /** Records the response given for a key this transaction claimed. */
   void saveResponse(UUID userId, IdempotencyKey key, int status, String body, UUID resourceId);
 
-  /** Records that {@code consumer} handled {@code eventId}; false when it already had. */
-  boolean markProcessed(String consumer, UUID eventId);
+  /**
+   * Records that {@code consumer} handled each event.
+   *
+   * @return the ids recorded now: not those handled before, and an id given twice only once
+   */
+  Set<UUID> markProcessed(String consumer, List<UUID> eventIds);
 
   Map<UUID, Product> products(Set<UUID> ids);
 
@@ -44,6 +48,12 @@ public interface OrderTransaction {
   Optional<Order> lockOrder(UUID id);
 
   /**
+   * The orders of {@code ids} that exist, locked as {@link #lockOrder} does (in id order, so two
+   * such transactions never deadlock), without their lines: {@code items()} is empty.
+   */
+  Map<UUID, Order> lockOrdersWithoutLines(Set<UUID> ids);
+
+  /**
    * Up to {@code limit} CONFIRMED orders whose payment deadline is at or before {@code now}, the
    * most overdue first. Not locked: lock each with {@link #lockOrder} and check again.
    */
@@ -51,6 +61,9 @@ public interface OrderTransaction {
 
   /** Stores {@code order}'s status, reason, payment deadline, version and update time. */
   void updateStatus(Order order);
+
+  /** {@link #updateStatus} for each order, in one round trip. */
+  void updateStatuses(List<Order> orders);
 
   /** Stores why each line of a rejected order failed, keyed by product id. */
   void setLineRejections(UUID orderId, Map<UUID, String> reasons);

@@ -213,8 +213,8 @@ public final class JdbiOrderStore implements OrderStore {
     }
 
     @Override
-    public boolean markProcessed(String consumer, UUID eventId) {
-      return ProcessedEvents.markProcessed(handle, consumer, eventId);
+    public Set<UUID> markProcessed(String consumer, List<UUID> eventIds) {
+      return ProcessedEvents.markProcessed(handle, consumer, eventIds);
     }
 
     @Override
@@ -242,6 +242,22 @@ public final class JdbiOrderStore implements OrderStore {
     @Override
     public Optional<Order> lockOrder(UUID id) {
       return orders.lock(id).map(r -> withLines(handle, r));
+    }
+
+    @Override
+    public Map<UUID, Order> lockOrdersWithoutLines(Set<UUID> ids) {
+      Map<UUID, Order> locked = new HashMap<>();
+      if (!ids.isEmpty()) {
+        orders.lockAll(ids).forEach(r -> locked.put(r.id(), r.withItems(List.of())));
+      }
+      return locked;
+    }
+
+    @Override
+    public void updateStatuses(List<Order> changed) {
+      if (!changed.isEmpty()) {
+        orders.updateStatuses(changed);
+      }
     }
 
     @Override

@@ -47,6 +47,10 @@ public interface OrderDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM orders WHERE id = :id FOR UPDATE")
   Optional<OrderRow> lock(@Bind("id") UUID id);
 
+  /** Locks in id order: concurrent batches then take their locks in the same order. */
+  @SqlQuery("SELECT " + COLUMNS + " FROM orders WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+  List<OrderRow> lockAll(@BindList("ids") Collection<UUID> ids);
+
   @SqlQuery(
       """
       SELECT order_id, line_no, product_id, quantity, unit_price_minor, rejection_reason
@@ -102,6 +106,14 @@ public interface OrderDao {
        LIMIT :limit
       """)
   List<UUID> unpaidPast(@Bind("now") Instant now, @Bind("limit") int limit);
+
+  @SqlBatch(
+      """
+      UPDATE orders SET status = :status, status_reason = :statusReason, expires_at = :expiresAt,
+                        version = :version, updated_at = :updatedAt
+       WHERE id = :id
+      """)
+  void updateStatuses(@BindMethods List<Order> orders);
 
   @SqlUpdate(
       "UPDATE order_lines SET rejection_reason = :reason"

@@ -104,9 +104,15 @@ final class InMemoryOrderStore implements OrderStore {
     }
 
     @Override
-    public boolean markProcessed(String consumer, UUID eventId) {
-      String id = consumer + "/" + eventId;
-      return !InMemoryOrderStore.this.processed.contains(id) && processed.add(id);
+    public Set<UUID> markProcessed(String consumer, List<UUID> eventIds) {
+      Set<UUID> fresh = new java.util.LinkedHashSet<>();
+      for (UUID eventId : eventIds) {
+        String id = consumer + "/" + eventId;
+        if (!InMemoryOrderStore.this.processed.contains(id) && processed.add(id)) {
+          fresh.add(eventId);
+        }
+      }
+      return fresh;
     }
 
     @Override
@@ -139,6 +145,20 @@ final class InMemoryOrderStore implements OrderStore {
     @Override
     public void updateStatus(Order order) {
       orders.put(order.id(), order);
+    }
+
+    @Override
+    public Map<UUID, Order> lockOrdersWithoutLines(Set<UUID> ids) {
+      Map<UUID, Order> found = new HashMap<>();
+      for (UUID id : ids) {
+        lockOrder(id).ifPresent(o -> found.put(id, o));
+      }
+      return found;
+    }
+
+    @Override
+    public void updateStatuses(List<Order> changed) {
+      changed.forEach(this::updateStatus);
     }
 
     @Override

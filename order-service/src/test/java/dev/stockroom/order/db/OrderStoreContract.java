@@ -274,6 +274,54 @@ abstract class OrderStoreContract {
   }
 
   @Test
+  void aBatchOfDecisionsAppliesInOrderWithTheSameRules() {
+    UUID confirmed = UUID.fromString(place(alice, null, 1));
+    UUID releasedLater = UUID.fromString(place(alice, null, 1));
+    UUID rejected = UUID.fromString(place(alice, null, 1));
+    UUID confirmEvent = UUID.randomUUID();
+    Instant deadline = NOW.plus(Duration.ofMinutes(15));
+    List<StatusChange> batch =
+        List.of(
+            new StatusChange(
+                confirmEvent, confirmed, OrderStatus.CONFIRMED, null, Map.of(), deadline),
+            new StatusChange(
+                confirmEvent, confirmed, OrderStatus.CONFIRMED, null, Map.of(), deadline),
+            new StatusChange(
+                UUID.randomUUID(), releasedLater, OrderStatus.CONFIRMED, null, Map.of(), deadline),
+            new StatusChange(
+                UUID.randomUUID(), releasedLater, OrderStatus.CANCELLED, null, Map.of(), null),
+            new StatusChange(
+                UUID.randomUUID(),
+                rejected,
+                OrderStatus.REJECTED,
+                "OUT_OF_STOCK",
+                Map.of(mug, "OUT_OF_STOCK"),
+                null),
+            new StatusChange(
+                UUID.randomUUID(), rejected, OrderStatus.CONFIRMED, null, Map.of(), deadline),
+            new StatusChange(
+                UUID.randomUUID(), UUID.randomUUID(), OrderStatus.CONFIRMED, null, Map.of(), null));
+
+    assertThat(service.applyStatuses("c", batch))
+        .as("the duplicate, the stale and the unknown change nothing")
+        .isEqualTo(4);
+    assertThat(service.applyStatuses("c", batch)).as("a redelivered batch").isZero();
+
+    Order first = store.find(confirmed).orElseThrow();
+    assertThat(first.status()).isEqualTo(OrderStatus.CONFIRMED);
+    assertThat(first.expiresAt()).isEqualTo(deadline);
+    assertThat(first.version()).isEqualTo(2);
+    Order second = store.find(releasedLater).orElseThrow();
+    assertThat(second.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(second.expiresAt()).isNull();
+    assertThat(second.version()).isEqualTo(3);
+    Order third = store.find(rejected).orElseThrow();
+    assertThat(third.status()).isEqualTo(OrderStatus.REJECTED);
+    assertThat(third.items().get(0).rejectionReason()).isEqualTo("OUT_OF_STOCK");
+    assertThat(third.items()).hasSize(1);
+  }
+
+  @Test
   void statusEventsApplyOnceAndOnlyForward() {
     UUID order = UUID.fromString(place(alice, null, 1));
     UUID event = UUID.randomUUID();

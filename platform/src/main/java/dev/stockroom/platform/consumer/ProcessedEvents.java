@@ -1,8 +1,12 @@
 package dev.stockroom.platform.consumer;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Remembers which events a consumer has handled ({@code processed_events}), so a redelivered event
@@ -39,6 +43,32 @@ public final class ProcessedEvents {
             .bind("processedAt", Instant.now())
             .execute()
         == 1;
+  }
+
+  /**
+   * Records that {@code consumer} handled each of {@code eventIds}, in one round trip (a JDBC
+   * batch).
+   *
+   * @return the ids recorded now, in the given order: not those recorded before, and an id given
+   *     twice only once
+   */
+  public static Set<UUID> markProcessed(Handle handle, String consumer, List<UUID> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Set.of();
+    }
+    Instant now = Instant.now();
+    PreparedBatch batch = handle.prepareBatch(INSERT);
+    for (UUID eventId : eventIds) {
+      batch.bind("consumer", consumer).bind("eventId", eventId).bind("processedAt", now).add();
+    }
+    int[] inserted = batch.execute();
+    Set<UUID> fresh = new LinkedHashSet<>();
+    for (int i = 0; i < inserted.length; i++) {
+      if (inserted[i] == 1) {
+        fresh.add(eventIds.get(i));
+      }
+    }
+    return fresh;
   }
 
   /**

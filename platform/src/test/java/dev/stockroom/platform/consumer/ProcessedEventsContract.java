@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.platform.db.TestJdbi;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +53,24 @@ abstract class ProcessedEventsContract {
     UUID eventId = UUID.randomUUID();
     assertThat(mark("mailer", eventId)).isTrue();
     assertThat(mark("auditor", eventId)).isTrue();
+  }
+
+  @Test
+  void aBatchMarksOnlyWhatIsNewAndEachIdOnce() {
+    UUID seen = UUID.randomUUID();
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+    assertThat(mark("mailer", seen)).isTrue();
+
+    Set<UUID> fresh =
+        jdbi.inTransaction(
+            h -> ProcessedEvents.markProcessed(h, "mailer", List.of(second, seen, first, second)));
+
+    assertThat(fresh).containsExactly(second, first);
+    assertThat(mark("mailer", first)).isFalse();
+    Set<UUID> again =
+        jdbi.inTransaction(h -> ProcessedEvents.markProcessed(h, "mailer", List.of(first, second)));
+    assertThat(again).isEmpty();
   }
 
   @Test

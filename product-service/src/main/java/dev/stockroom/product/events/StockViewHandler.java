@@ -10,9 +10,13 @@ import dev.stockroom.platform.db.SqlObjects;
 import dev.stockroom.product.db.StockViewDao;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -22,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * Keeps {@code stock_views} in step with {@code stock.v1}. Idempotent twice over: a redelivered
  * event (same {@code eventId}) is skipped by its processed-event mark, and a view older than the
  * stored one (lower version) changes nothing. The marks and the view changes of a partition's
- * records from one poll share one transaction; if it fails, the consumer loop applies them one by
- * one.
+ * records from one poll share one transaction, which writes only each product's newest view; if it
+ * fails, the consumer loop applies them one by one.
  */
 public final class StockViewHandler implements BatchRecordHandler {
   private static final Logger LOG = LoggerFactory.getLogger(StockViewHandler.class);
@@ -59,12 +63,24 @@ public final class StockViewHandler implements BatchRecordHandler {
     }
     jdbi.useTransaction(
         handle -> {
-          StockViewDao dao = handle.attach(StockViewDao.class);
+          // Every event is marked, so none of them is applied again if it comes back alone.
+          Set<UUID> fresh =
+              ProcessedEvents.markProcessed(
+                  handle, consumerName, views.stream().map(EventEnvelope::eventId).toList());
+          // A busy product gets a view per reservation; applied one by one, each would overwrite
+          // the one before. Only the newest of the poll matters: the highest version, and of
+          // those the last, exactly what applying them in turn would leave.
+          Map<UUID, EventEnvelope<StockView>> newest = new LinkedHashMap<>();
           for (EventEnvelope<StockView> event : views) {
-            if (ProcessedEvents.markProcessed(handle, consumerName, event.eventId())) {
-              apply(dao, event);
+            if (fresh.contains(event.eventId())) {
+              newest.merge(
+                  event.data().productId(),
+                  event,
+                  (held, next) -> next.data().version() >= held.data().version() ? next : held);
             }
           }
+          StockViewDao dao = handle.attach(StockViewDao.class);
+          newest.values().forEach(event -> apply(dao, event));
         });
   }
 

@@ -254,6 +254,26 @@ abstract class CatalogStoreContract {
     assertThat(repeatedSeenAgain).isFalse();
   }
 
+  @Test
+  void aPollWritesOnlyEachProductsNewestViewAndARedeliveryCannotTurnItBack() {
+    Product a = product(tag + "-NA", "Jug");
+    products.create(a);
+    StockViewHandler handler = new StockViewHandler("test-" + tag, jdbi, Clock.systemUTC());
+    UUID early = UUID.randomUUID();
+    List<ConsumerRecord<String, String>> poll = new java.util.ArrayList<>();
+    poll.add(record(early, a.id(), 100, 1, 99, 5));
+    for (int reserved = 2; reserved <= 50; reserved++) {
+      poll.add(record(UUID.randomUUID(), a.id(), 100, reserved, 100 - reserved, 5));
+    }
+
+    handler.handleAll(poll);
+    handler.handle(poll.get(0));
+
+    assertThat(reads.find(a.id()).orElseThrow().availability())
+        .as("the last view of the poll; its first, delivered again alone, changes nothing")
+        .contains(new Availability(100, 50, 50, 5));
+  }
+
   private static ConsumerRecord<String, String> record(
       UUID eventId, UUID productId, long onHand, long reserved, long available, long version) {
     String json =
