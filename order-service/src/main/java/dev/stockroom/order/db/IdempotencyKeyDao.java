@@ -23,29 +23,6 @@ public interface IdempotencyKeyDao {
       @Bind("key") String key,
       @Bind("now") Instant now);
 
-  @SqlUpdate(
-      """
-      INSERT INTO idempotency_keys (user_id, scope, idem_key, request_hash, created_at, expires_at,
-                                    response_status, response_body, resource_id)
-      VALUES (:userId, :scope, :key, :hash, :now, :expiresAt, :status, :body,
-              CAST(:resourceId AS UUID))
-      ON CONFLICT DO NOTHING
-      """)
-  /**
-   * Claims the key, with the response when it is already known (else the response stays null). The
-   * cast types a null id, which the PostgreSQL driver would otherwise send as text.
-   */
-  int claim(
-      @Bind("userId") UUID userId,
-      @Bind("scope") String scope,
-      @Bind("key") String key,
-      @Bind("hash") String requestHash,
-      @Bind("now") Instant now,
-      @Bind("expiresAt") Instant expiresAt,
-      @Bind("status") Integer status,
-      @Bind("body") String body,
-      @Bind("resourceId") UUID resourceId);
-
   @SqlQuery(
       """
       SELECT request_hash, response_status AS status, response_body AS body, resource_id

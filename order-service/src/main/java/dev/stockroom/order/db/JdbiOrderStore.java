@@ -50,7 +50,12 @@ public final class JdbiOrderStore implements OrderStore {
 
   public JdbiOrderStore(Jdbi jdbi, Outbox outbox) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
-    SqlObjects.prepare(this.jdbi, OrderDao.class, IdempotencyKeyDao.class, ProductReplicaDao.class);
+    SqlObjects.prepare(
+        this.jdbi,
+        OrderPlacementDao.class,
+        OrderDao.class,
+        IdempotencyKeyDao.class,
+        ProductReplicaDao.class);
     this.outbox = Objects.requireNonNull(outbox, "outbox");
   }
 
@@ -70,7 +75,11 @@ public final class JdbiOrderStore implements OrderStore {
 
   @Override
   public Optional<Order> find(UUID id) {
-    return jdbi.withHandle(h -> h.attach(OrderDao.class).find(id).map(r -> withLines(h, r)));
+    return jdbi.withHandle(
+        h -> {
+          OrderDao dao = h.attach(OrderDao.class);
+          return dao.find(id).map(r -> withLines(dao, r));
+        });
   }
 
   @Override
@@ -91,7 +100,7 @@ public final class JdbiOrderStore implements OrderStore {
                   query.limit() + 1);
           boolean more = rows.size() > query.limit();
           List<OrderRow> shown = more ? rows.subList(0, query.limit()) : rows;
-          List<Order> orders = attachLines(h, shown);
+          List<Order> orders = attachLines(dao, shown);
           Optional<OrderCursor> next =
               more
                   ? Optional.of(
@@ -114,16 +123,16 @@ public final class JdbiOrderStore implements OrderStore {
                 .collect(Collectors.toMap(OrderRow::id, OrderRow::status)));
   }
 
-  private static Order withLines(Handle h, OrderRow row) {
-    return attachLines(h, List.of(row)).get(0);
+  private static Order withLines(OrderDao dao, OrderRow row) {
+    return attachLines(dao, List.of(row)).get(0);
   }
 
-  private static List<Order> attachLines(Handle h, List<OrderRow> rows) {
+  private static List<Order> attachLines(OrderDao dao, List<OrderRow> rows) {
     if (rows.isEmpty()) {
       return List.of();
     }
     Map<UUID, List<OrderItem>> items = new HashMap<>();
-    for (LineRow line : h.attach(OrderDao.class).lines(rows.stream().map(OrderRow::id).toList())) {
+    for (LineRow line : dao.lines(rows.stream().map(OrderRow::id).toList())) {
       items
           .computeIfAbsent(line.orderId(), k -> new ArrayList<>())
           .add(
@@ -156,16 +165,39 @@ public final class JdbiOrderStore implements OrderStore {
     }
   }
 
-  /** One transaction's view. */
+  /**
+   * One transaction's view. Each DAO is attached on first use: attaching costs a configuration copy
+   * per DAO method (see {@link OrderPlacementDao}), and most transactions need one or two of them.
+   */
   private final class Tx implements OrderTransaction {
     private final Handle handle;
-    private final OrderDao orders;
-    private final IdempotencyKeyDao keys;
+    private OrderPlacementDao placement;
+    private OrderDao orders;
+    private IdempotencyKeyDao keys;
 
     Tx(Handle handle) {
       this.handle = handle;
-      this.orders = handle.attach(OrderDao.class);
-      this.keys = handle.attach(IdempotencyKeyDao.class);
+    }
+
+    private OrderPlacementDao placement() {
+      if (placement == null) {
+        placement = handle.attach(OrderPlacementDao.class);
+      }
+      return placement;
+    }
+
+    private OrderDao orders() {
+      if (orders == null) {
+        orders = handle.attach(OrderDao.class);
+      }
+      return orders;
+    }
+
+    private IdempotencyKeyDao keys() {
+      if (keys == null) {
+        keys = handle.attach(IdempotencyKeyDao.class);
+      }
+      return keys;
     }
 
     // A fresh key, the common case, costs one statement; an expired claim is deleted (and the
@@ -178,7 +210,7 @@ public final class JdbiOrderStore implements OrderStore {
         Instant expiresAt,
         Optional<StoredResponse> response) {
       return insertClaim(userId, key, now, expiresAt, response)
-          || (keys.deleteExpired(userId, key.scope(), key.value(), now) == 1
+          || (keys().deleteExpired(userId, key.scope(), key.value(), now) == 1
               && insertClaim(userId, key, now, expiresAt, response));
     }
 
@@ -188,28 +220,29 @@ public final class JdbiOrderStore implements OrderStore {
         Instant now,
         Instant expiresAt,
         Optional<StoredResponse> response) {
-      return keys.claim(
-              userId,
-              key.scope(),
-              key.value(),
-              key.requestHash(),
-              now,
-              expiresAt,
-              response.map(StoredResponse::status).orElse(null),
-              response.map(StoredResponse::body).orElse(null),
-              response.map(StoredResponse::resourceId).orElse(null))
+      return placement()
+              .claim(
+                  userId,
+                  key.scope(),
+                  key.value(),
+                  key.requestHash(),
+                  now,
+                  expiresAt,
+                  response.map(StoredResponse::status).orElse(null),
+                  response.map(StoredResponse::body).orElse(null),
+                  response.map(StoredResponse::resourceId).orElse(null))
           == 1;
     }
 
     @Override
     public Optional<StoredKey> findKey(UUID userId, IdempotencyKey key, Instant now) {
-      return keys.find(userId, key.scope(), key.value(), now);
+      return keys().find(userId, key.scope(), key.value(), now);
     }
 
     @Override
     public void saveResponse(
         UUID userId, IdempotencyKey key, int status, String body, UUID resourceId) {
-      keys.saveResponse(userId, key.scope(), key.value(), status, body, resourceId);
+      keys().saveResponse(userId, key.scope(), key.value(), status, body, resourceId);
     }
 
     @Override
@@ -221,14 +254,14 @@ public final class JdbiOrderStore implements OrderStore {
     public Map<UUID, Product> products(Set<UUID> ids) {
       Map<UUID, Product> found = new LinkedHashMap<>();
       if (!ids.isEmpty()) {
-        handle.attach(ProductReplicaDao.class).findAll(ids).forEach(p -> found.put(p.id(), p));
+        placement().products(ids).forEach(p -> found.put(p.id(), p));
       }
       return found;
     }
 
     @Override
     public void insertOrder(Order order) {
-      orders.insert(order, order.status().name());
+      placement().insertOrder(order, order.status().name());
       List<LineRow> lines = new ArrayList<>();
       for (int i = 0; i < order.items().size(); i++) {
         OrderItem item = order.items().get(i);
@@ -236,19 +269,19 @@ public final class JdbiOrderStore implements OrderStore {
             new LineRow(
                 order.id(), i, item.productId(), item.quantity(), item.unitPriceMinor(), null));
       }
-      orders.insertLines(lines);
+      placement().insertLines(lines);
     }
 
     @Override
     public Optional<Order> lockOrder(UUID id) {
-      return orders.lock(id).map(r -> withLines(handle, r));
+      return orders().lock(id).map(r -> withLines(orders(), r));
     }
 
     @Override
     public Map<UUID, Order> lockOrdersWithoutLines(Set<UUID> ids) {
       Map<UUID, Order> locked = new HashMap<>();
       if (!ids.isEmpty()) {
-        orders.lockAll(ids).forEach(r -> locked.put(r.id(), r.withItems(List.of())));
+        orders().lockAll(ids).forEach(r -> locked.put(r.id(), r.withItems(List.of())));
       }
       return locked;
     }
@@ -256,34 +289,35 @@ public final class JdbiOrderStore implements OrderStore {
     @Override
     public void updateStatuses(List<Order> changed) {
       if (!changed.isEmpty()) {
-        orders.updateStatuses(changed);
+        orders().updateStatuses(changed);
       }
     }
 
     @Override
     public List<UUID> unpaidPast(Instant now, int limit) {
-      return orders.unpaidPast(now, limit);
+      return orders().unpaidPast(now, limit);
     }
 
     @Override
     public void updateStatus(Order order) {
-      orders.updateStatus(
-          order.id(),
-          order.status(),
-          order.statusReason(),
-          order.expiresAt(),
-          order.version(),
-          order.updatedAt());
+      orders()
+          .updateStatus(
+              order.id(),
+              order.status(),
+              order.statusReason(),
+              order.expiresAt(),
+              order.version(),
+              order.updatedAt());
     }
 
     @Override
     public void setLineRejections(UUID orderId, Map<UUID, String> reasons) {
-      reasons.forEach((productId, reason) -> orders.setRejection(orderId, productId, reason));
+      reasons.forEach((productId, reason) -> orders().setRejection(orderId, productId, reason));
     }
 
     @Override
     public void insertPayment(Payment payment) {
-      orders.insertPayment(payment);
+      orders().insertPayment(payment);
     }
 
     @Override

@@ -25,22 +25,6 @@ public interface OrderDao {
       "id, user_id, status, status_reason, expires_at, total_minor, currency, version, created_at,"
           + " updated_at";
 
-  @SqlUpdate(
-      """
-      INSERT INTO orders (id, user_id, status, status_reason, total_minor, currency, version,
-                          created_at, updated_at)
-      VALUES (:o.id, :o.userId, :status, :o.statusReason, :o.totalMinor, :o.currency, :o.version,
-              :o.createdAt, :o.updatedAt)
-      """)
-  void insert(@BindMethods("o") Order order, @Bind("status") String status);
-
-  @SqlBatch(
-      """
-      INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_minor)
-      VALUES (:orderId, :lineNo, :productId, :quantity, :unitPriceMinor)
-      """)
-  void insertLines(@BindMethods List<LineRow> lines);
-
   @SqlQuery("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
   Optional<OrderRow> find(@Bind("id") UUID id);
 

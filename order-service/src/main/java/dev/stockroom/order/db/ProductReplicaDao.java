@@ -2,13 +2,10 @@ package dev.stockroom.order.db;
 
 import dev.stockroom.order.core.Product;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
@@ -84,9 +81,6 @@ public interface ProductReplicaDao {
       @Bind("active") boolean active,
       @Bind("version") long version,
       @Bind("now") Instant now);
-
-  @SqlQuery("SELECT " + COLUMNS + " FROM product_replica WHERE product_id IN (<ids>)")
-  List<Product> findAll(@BindList("ids") Collection<UUID> ids);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM product_replica WHERE product_id = :id")
   Optional<Product> find(@Bind("id") UUID id);
