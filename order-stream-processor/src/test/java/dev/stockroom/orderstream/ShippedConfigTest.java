@@ -7,6 +7,7 @@ import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.commons.text.StringSubstitutor;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,5 +47,8 @@ class ShippedConfigTest {
                 "../config/" + environment + "/order-stream-processor.yml");
 
     assertThat(config.getStreams().topologyConfig().reservationTtl()).isPositive();
+    assertThat(config.getStreams().topologyConfig().terminalOrderRetention())
+        .as("longer than orders.v1 keeps a record, so no redelivery outlives its order")
+        .isGreaterThan(Duration.ofDays(7));
   }
 }

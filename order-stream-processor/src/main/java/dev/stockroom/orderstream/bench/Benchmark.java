@@ -132,7 +132,9 @@ public final class Benchmark {
             runId + ".stock-commands",
             runId + ".line-results",
             runId + ".dlq",
-            Duration.ofHours(1));
+            Duration.ofHours(1),
+            OrderTopologyConfig.DEFAULT_TERMINAL_ORDER_RETENTION,
+            OrderTopologyConfig.DEFAULT_TERMINAL_ORDER_SCAN_INTERVAL);
     Path stateDir = Files.createTempDirectory(runId);
     KafkaFactory kafka = new KafkaFactory();
     kafka.setBootstrapServers(settings.bootstrapServers());

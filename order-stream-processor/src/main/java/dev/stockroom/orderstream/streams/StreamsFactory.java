@@ -34,6 +34,8 @@ import org.apache.kafka.streams.state.HostInfo;
  *   commitInterval: 100ms                   # the EOS transaction length
  *   processingGuarantee: exactly_once_v2    # at_least_once only for the benchmark
  *   reservationTtl: 15m                     # time to pay; order-service enforces it
+ *   terminalOrderRetention: 14d             # how long an ended order stays in order-state
+ *   terminalOrderScanInterval: 1s           # how often ended orders past it are forgotten
  *   applicationServer: localhost:8084       # this instance's API address, for query forwarding
  *   internalTopicRetention: 7d
  *   closeTimeout: 30s
@@ -67,6 +69,25 @@ public class StreamsFactory {
   @MinDuration(value = 1, unit = TimeUnit.SECONDS)
   private Duration reservationTtl = Duration.minutes(15);
 
+  /**
+   * How long a PAID, REJECTED, CANCELLED or EXPIRED order stays in {@code order-state}, where it
+   * answers the status view and makes a duplicate order event change nothing. It must outlast the
+   * latest a duplicate can arrive: the outbox re-sends within minutes, {@code orders.v1} keeps a
+   * record for 7 days. An hour is the floor so a typo (say {@code 14m}) cannot undo the guard.
+   */
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.HOURS)
+  private Duration terminalOrderRetention = Duration.days(14);
+
+  /**
+   * How often each task forgets the ended orders past their retention. One scan forgets at most
+   * 1,000, so this sets how fast a task can forget: one second keeps up with 1,000 ended orders a
+   * second.
+   */
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+  private Duration terminalOrderScanInterval = Duration.seconds(1);
+
   @NotNull
   @Pattern(regexp = "[^:]+:\\d+", message = "must be host:port")
   private String applicationServer = "localhost:8084";
@@ -86,7 +107,9 @@ public class StreamsFactory {
   /** The topology's settings: public topics from {@code events}, internal ones under the id. */
   public OrderTopologyConfig topologyConfig() {
     return OrderTopologyConfig.withInternalPrefix(applicationId)
-        .withReservationTtl(reservationTtl.toJavaDuration());
+        .withReservationTtl(reservationTtl.toJavaDuration())
+        .withTerminalOrderRetention(terminalOrderRetention.toJavaDuration())
+        .withTerminalOrderScanInterval(terminalOrderScanInterval.toJavaDuration());
   }
 
   /**
@@ -224,6 +247,26 @@ public class StreamsFactory {
   @JsonProperty
   public void setReservationTtl(Duration reservationTtl) {
     this.reservationTtl = reservationTtl;
+  }
+
+  @JsonProperty
+  public Duration getTerminalOrderRetention() {
+    return terminalOrderRetention;
+  }
+
+  @JsonProperty
+  public void setTerminalOrderRetention(Duration terminalOrderRetention) {
+    this.terminalOrderRetention = terminalOrderRetention;
+  }
+
+  @JsonProperty
+  public Duration getTerminalOrderScanInterval() {
+    return terminalOrderScanInterval;
+  }
+
+  @JsonProperty
+  public void setTerminalOrderScanInterval(Duration terminalOrderScanInterval) {
+    this.terminalOrderScanInterval = terminalOrderScanInterval;
   }
 
   @JsonProperty

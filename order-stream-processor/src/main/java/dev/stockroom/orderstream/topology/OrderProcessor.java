@@ -18,11 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -38,8 +42,25 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the payments, so it also decides expiry (one row lock orders the two) and sends {@link
  * OrderExpired}, which is released here like a cancel. An expiry by this processor's own clock
  * could release an order that order-service was paying at the same moment.
+ *
+ * <p>An order that reaches PAID, REJECTED, CANCELLED or EXPIRED is kept for {@code
+ * terminalOrderRetention} more, then forgotten by a wall-clock sweep over the {@code
+ * order-retention} index. Until then it answers the status view and guards against duplicates; the
+ * retention is long enough that no duplicate comes later: the outbox re-sends an event only when
+ * the acknowledgement of its first send was lost, within minutes, and {@code orders.v1} keeps a
+ * record for 7 days. Forgetting publishes nothing and releases nothing: the order's stock was
+ * settled when it ended (a PAID order's reservation stays on the stock side).
  */
 final class OrderProcessor implements Processor<byte[], byte[], Object, Object> {
+  /**
+   * Bounds the work of one retention sweep. Every deletion also goes to a changelog in the current
+   * transaction, so a backlog (after a long stop, or a day of heavy traffic falling due at once) is
+   * worked off over several punctuations instead of one long transaction that holds up processing.
+   * It also caps the sweep's rate at this many per {@code terminalOrderScanInterval} per task: with
+   * the default 1 second, 1,000 ended orders a second, which is why that interval is short.
+   */
+  static final int MAX_FORGOTTEN_PER_SCAN = 1_000;
+
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
   private static final InternalJson<LineResult> LINE_RESULTS = InternalJson.of(LineResult.class);
@@ -47,7 +68,20 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
   private final OrderTopologyConfig config;
   private ProcessorContext<Object, Object> context;
   private KeyValueStore<String, OrderState> orders;
+  private KeyValueStore<String, String> retention;
   private DeadLetters deadLetters;
+
+  /**
+   * The last index key a sweep forgot, where the next one starts: the entries before it are
+   * deleted, and RocksDB would otherwise step over their tombstones on every scan until compaction.
+   * New entries are due at least an hour after now (the retention's minimum), so none lands before
+   * it unless the wall clock steps back further than that. Empty after {@link #init}: scan from the
+   * start. Kept only in memory, so if a transaction that forgot orders aborts, their entries are
+   * skipped until the task is initialized again: they are then kept longer, never forgotten early.
+   * (Empty, not null: on Kafka Streams 4.4's transactional stores {@code range(null, to)} ignores
+   * {@code to} for what is already in RocksDB and returns every later key too.)
+   */
+  private String sweptUpTo = "";
 
   OrderProcessor(OrderTopologyConfig config) {
     this.config = config;
@@ -57,8 +91,14 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     this.orders = context.getStateStore(OrderTopology.ORDER_STATE_STORE);
+    this.retention = context.getStateStore(OrderTopology.ORDER_RETENTION_STORE);
+    this.sweptUpTo = "";
     this.deadLetters =
         new DeadLetters(context, OrderTopology.ORDER_PROCESSOR, OrderTopology.ORDER_DLQ_SINK);
+    context.schedule(
+        config.terminalOrderScanInterval(),
+        PunctuationType.WALL_CLOCK_TIME,
+        this::forgetTerminalOrders);
   }
 
   @Override
@@ -97,7 +137,9 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
   private void onPlaced(Record<byte[], byte[]> record, OrderPlaced placed) {
     String orderId = placed.orderId().toString();
     if (orders.get(orderId) != null) {
-      return; // The outbox delivers at least once: the order is already being handled.
+      // The outbox delivers at least once: the order is already being handled, or has ended and
+      // is kept (terminalOrderRetention) for longer than a duplicate can arrive late.
+      return;
     }
     Instant now = now();
     orders.put(orderId, OrderState.placed(placed, now));
@@ -126,7 +168,7 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
       case PENDING, CONFIRMED -> {
         Instant now = now();
         OrderState released = releaseHeldLines(order, record, now);
-        orders.put(order.orderId().toString(), released.withStatus(status, null, now));
+        storeEnded(released.withStatus(status, null, now), now);
         publish(
             OrderReleased.TYPE, order.orderId(), new OrderReleased(order.orderId(), cause), record);
       }
@@ -157,11 +199,8 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
           orders.put(order.orderId().toString(), order.withPaymentReceived(now));
         }
       }
-      case CONFIRMED -> {
-        orders.put(
-            order.orderId().toString(),
-            order.withPaymentReceived(now).withStatus(OrderStatus.PAID, null, now));
-      }
+      case CONFIRMED ->
+          storeEnded(order.withPaymentReceived(now).withStatus(OrderStatus.PAID, null, now), now);
       default -> {
         // PAID again is a duplicate. order-service takes a payment only for an order it sees
         // CONFIRMED, under the row lock its cancels and expiries take too, so no payment follows
@@ -202,8 +241,12 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
   private void confirm(OrderState order, Record<byte[], byte[]> record, Instant now) {
     // A payment that came first leaves nothing to wait for, so there is no deadline to enforce.
     Instant expiresAt = order.paymentReceived() ? null : now.plus(config.reservationTtl());
-    OrderStatus status = order.paymentReceived() ? OrderStatus.PAID : OrderStatus.CONFIRMED;
-    orders.put(order.orderId().toString(), order.withStatus(status, expiresAt, now));
+    if (order.paymentReceived()) {
+      storeEnded(order.withStatus(OrderStatus.PAID, null, now), now);
+    } else {
+      orders.put(
+          order.orderId().toString(), order.withStatus(OrderStatus.CONFIRMED, expiresAt, now));
+    }
     publish(
         OrderConfirmed.TYPE,
         order.orderId(),
@@ -221,7 +264,7 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
       lines.add(new RejectedLine(line.productId(), line.quantity(), reason));
     }
     OrderState released = releaseHeldLines(order, record, now);
-    orders.put(order.orderId().toString(), released.withStatus(OrderStatus.REJECTED, null, now));
+    storeEnded(released.withStatus(OrderStatus.REJECTED, null, now), now);
     RejectionReason reason =
         unknownProduct ? RejectionReason.UNKNOWN_PRODUCT : RejectionReason.OUT_OF_STOCK;
     publish(
@@ -248,6 +291,63 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
       }
     }
     return next;
+  }
+
+  /**
+   * Stores an order that has just become terminal and schedules it to be forgotten once {@code
+   * terminalOrderRetention} has passed. Called once per order: statuses only move forward, and
+   * every transition into a terminal status is guarded by the status before it.
+   */
+  private void storeEnded(OrderState order, Instant now) {
+    String orderId = order.orderId().toString();
+    orders.put(orderId, order);
+    retention.put(
+        retentionKey(now.plus(config.terminalOrderRetention()), order.orderId()), orderId);
+  }
+
+  /**
+   * Forgets the terminal orders whose retention has passed, oldest first, at most {@link
+   * #MAX_FORGOTTEN_PER_SCAN} per call: deletes the index entry and the order. Publishes nothing;
+   * the order's decision went out when it ended, and so did its stock commands.
+   */
+  private void forgetTerminalOrders(long wallClockMs) {
+    String upTo = retentionKey(Instant.ofEpochMilli(wallClockMs), null);
+    if (sweptUpTo.compareTo(upTo) > 0) {
+      return; // The wall clock stepped back; nothing is due before it is past the last sweep again.
+    }
+    List<KeyValue<String, String>> due = new ArrayList<>();
+    // Keys sort by time, so every due entry is in this range and the rest are after it. The bound
+    // is checked again in case a store returns more than the range (see sweptUpTo).
+    try (KeyValueIterator<String, String> it = retention.range(sweptUpTo, upTo)) {
+      while (it.hasNext() && due.size() < MAX_FORGOTTEN_PER_SCAN) {
+        KeyValue<String, String> entry = it.next();
+        if (entry.key.compareTo(upTo) > 0) {
+          break;
+        }
+        due.add(entry);
+      }
+    }
+    for (KeyValue<String, String> entry : due) {
+      retention.delete(entry.key);
+      OrderState order = orders.get(entry.value);
+      // Only terminal orders are indexed and statuses only move forward, so this always holds;
+      // it is checked anyway because forgetting an open order would lose track of stock it holds.
+      if (order != null && order.status().isTerminal()) {
+        orders.delete(entry.value);
+      }
+      sweptUpTo = entry.key;
+    }
+  }
+
+  /**
+   * Keys of the retention index sort by time: the forget-at instant as 19-digit zero-padded epoch
+   * millis, then the orderId. A null orderId gives the greatest key of that millisecond ({@code ~}
+   * sorts after every UUID character), the upper bound of a scan.
+   */
+  static String retentionKey(Instant forgetAt, UUID orderId) {
+    // Locale.ROOT: some locales format digits other than 0-9, which would not sort by time.
+    return String.format(
+        Locale.ROOT, "%019d/%s", forgetAt.toEpochMilli(), orderId == null ? "~" : orderId);
   }
 
   private void sendCommand(StockCommand command, Record<?, ?> cause) {

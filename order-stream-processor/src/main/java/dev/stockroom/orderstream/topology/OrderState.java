@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An order as the processor tracks it, one per orderId in the {@code order-state} store; it is also
- * what the order-status view serves.
+ * An order as the processor tracks it, one per orderId in the {@code order-state} store (a terminal
+ * one only until {@code terminalOrderRetention} has passed); it is also what the order-status view
+ * serves.
  *
  * @param lineStatuses one entry per line, same order as {@code lines}
  * @param paymentReceived an OrderPaid arrived while the order was still being decided

@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.Stores;
  *  orders.v1 ──────────┐                                    ┌──────────── inventory.v1
  *                      ▼                                    ▼
  *  line-results ──▶ order-processor ──stock-commands──▶ stock-processor ──▶ stock.v1
- *        ▲         [order-state]                       [stock, stock-reservations]
+ *        ▲         [order-state,                       [stock, stock-reservations]
+ *        │          order-retention]                         │
  *        │               │        │                          │      │
  *        │               ▼        ▼                          │      ▼
  *        │     order-status.v1   dlq                         │     dlq
@@ -55,6 +56,12 @@ public final class OrderTopology {
   /** orderId → {@link OrderState}; serves the order-status view. */
   public static final String ORDER_STATE_STORE = "order-state";
 
+  /**
+   * {@code <forget-at epoch millis, 19 digits>/<orderId>} → orderId, one per terminal order, in the
+   * order they are due to be forgotten; the order processor's retention sweep reads it.
+   */
+  public static final String ORDER_RETENTION_STORE = "order-retention";
+
   /** productId → {@link StockState}; serves the stock view. */
   public static final String STOCK_STORE = "stock";
 
@@ -85,6 +92,7 @@ public final class OrderTopology {
             ORDER_PROCESSOR, () -> new OrderProcessor(config), ORDERS_SOURCE, LINE_RESULTS_SOURCE)
         .addStateStore(
             store(ORDER_STATE_STORE, InternalJson.of(OrderState.class).serde()), ORDER_PROCESSOR)
+        .addStateStore(store(ORDER_RETENTION_STORE, Serdes.String()), ORDER_PROCESSOR)
         .addSink(
             STOCK_COMMANDS_SINK,
             config.stockCommandsTopic(),

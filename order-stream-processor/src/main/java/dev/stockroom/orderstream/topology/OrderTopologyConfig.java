@@ -23,6 +23,12 @@ import java.util.Set;
  *     headers
  * @param reservationTtl how long a confirmed order keeps its stock without being paid; the deadline
  *     goes out in OrderConfirmed and order-service enforces it
+ * @param terminalOrderRetention how long an order stays in {@code order-state} after it became
+ *     PAID, REJECTED, CANCELLED or EXPIRED. It is the duplicate guard too, so this must exceed how
+ *     late a redelivered order event can arrive (the outbox re-sends within minutes; {@code
+ *     ordersTopic} keeps records for 7 days)
+ * @param terminalOrderScanInterval how often (wall-clock) the order processor forgets the terminal
+ *     orders whose retention has passed
  */
 public record OrderTopologyConfig(
     String ordersTopic,
@@ -32,12 +38,24 @@ public record OrderTopologyConfig(
     String stockCommandsTopic,
     String lineResultsTopic,
     String deadLetterTopic,
-    Duration reservationTtl) {
+    Duration reservationTtl,
+    Duration terminalOrderRetention,
+    Duration terminalOrderScanInterval) {
 
   /** Prefix of the topics only this application reads and writes. */
   public static final String DEFAULT_INTERNAL_PREFIX = "stockroom-order-stream";
 
   public static final Duration DEFAULT_RESERVATION_TTL = Duration.ofMinutes(15);
+
+  /** Twice the 7 days {@code orders.v1} keeps a record, so no redelivery outlives its order. */
+  public static final Duration DEFAULT_TERMINAL_ORDER_RETENTION = Duration.ofDays(14);
+
+  /**
+   * With {@link OrderProcessor#MAX_FORGOTTEN_PER_SCAN} this is how fast ended orders can be
+   * forgotten: up to 1,000 a second per task, the system's end-to-end target. A scan with nothing
+   * due is one store seek, so scanning often costs next to nothing.
+   */
+  public static final Duration DEFAULT_TERMINAL_ORDER_SCAN_INTERVAL = Duration.ofSeconds(1);
 
   public OrderTopologyConfig {
     List<String> topics =
@@ -57,6 +75,8 @@ public record OrderTopologyConfig(
       throw new IllegalArgumentException("topic names must not be blank: " + topics);
     }
     requirePositive(reservationTtl, "reservationTtl");
+    requirePositive(terminalOrderRetention, "terminalOrderRetention");
+    requirePositive(terminalOrderScanInterval, "terminalOrderScanInterval");
   }
 
   /** The public topics from {@link Topics}, internal topics under the default prefix. */
@@ -74,7 +94,9 @@ public record OrderTopologyConfig(
         prefix + ".stock-commands",
         prefix + ".line-results",
         prefix + ".dlq",
-        DEFAULT_RESERVATION_TTL);
+        DEFAULT_RESERVATION_TTL,
+        DEFAULT_TERMINAL_ORDER_RETENTION,
+        DEFAULT_TERMINAL_ORDER_SCAN_INTERVAL);
   }
 
   public OrderTopologyConfig withReservationTtl(Duration ttl) {
@@ -86,7 +108,37 @@ public record OrderTopologyConfig(
         stockCommandsTopic,
         lineResultsTopic,
         deadLetterTopic,
-        ttl);
+        ttl,
+        terminalOrderRetention,
+        terminalOrderScanInterval);
+  }
+
+  public OrderTopologyConfig withTerminalOrderRetention(Duration retention) {
+    return new OrderTopologyConfig(
+        ordersTopic,
+        inventoryTopic,
+        orderStatusTopic,
+        stockTopic,
+        stockCommandsTopic,
+        lineResultsTopic,
+        deadLetterTopic,
+        reservationTtl,
+        retention,
+        terminalOrderScanInterval);
+  }
+
+  public OrderTopologyConfig withTerminalOrderScanInterval(Duration interval) {
+    return new OrderTopologyConfig(
+        ordersTopic,
+        inventoryTopic,
+        orderStatusTopic,
+        stockTopic,
+        stockCommandsTopic,
+        lineResultsTopic,
+        deadLetterTopic,
+        reservationTtl,
+        terminalOrderRetention,
+        interval);
   }
 
   private static void requirePositive(Duration duration, String name) {

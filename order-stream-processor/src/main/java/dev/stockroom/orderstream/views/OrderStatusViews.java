@@ -86,7 +86,8 @@ public class OrderStatusViews implements Managed {
   /**
    * Resumes {@code response} with the order's status (only for its owner or an admin; anyone else
    * gets the same 404 as for an unknown order), waiting up to {@code wait} for it to differ from
-   * {@code seen}.
+   * {@code seen}. An ended order forgotten after {@code terminalOrderRetention} is unknown here:
+   * 404, after waiting out {@code wait} like any order not seen yet.
    */
   public void get(
       UUID orderId,

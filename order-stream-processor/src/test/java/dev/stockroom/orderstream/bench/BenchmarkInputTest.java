@@ -26,7 +26,9 @@ class BenchmarkInputTest {
           "t.stock-commands",
           "t.line-results",
           "t.dlq",
-          Duration.ofHours(1));
+          Duration.ofHours(1),
+          OrderTopologyConfig.DEFAULT_TERMINAL_ORDER_RETENTION,
+          OrderTopologyConfig.DEFAULT_TERMINAL_ORDER_SCAN_INTERVAL);
 
   private final Benchmark benchmark =
       new Benchmark(

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockroom.events.Topics;
 import dev.stockroom.orderstream.topology.OrderTopologyConfig;
 import dev.stockroom.platform.kafka.KafkaFactory;
+import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.util.Duration;
+import jakarta.validation.Validator;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.MetricName;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Streams settings the guarantees rely on, and how metrics are named for Prometheus. */
 class StreamsFactoryTest {
+  private static final Validator VALIDATOR = Validators.newValidator();
 
   @Test
   void defaultsToExactlyOnceWithTransactionalStoresAndReadCommittedQueries() {
@@ -58,6 +61,8 @@ class StreamsFactoryTest {
     StreamsFactory factory = new StreamsFactory();
     factory.setApplicationId("orders-eu");
     factory.setReservationTtl(Duration.minutes(20));
+    factory.setTerminalOrderRetention(Duration.days(30));
+    factory.setTerminalOrderScanInterval(Duration.seconds(10));
 
     OrderTopologyConfig config = factory.topologyConfig();
 
@@ -66,6 +71,28 @@ class StreamsFactoryTest {
     assertThat(config.stockCommandsTopic()).isEqualTo("orders-eu.stock-commands");
     assertThat(config.deadLetterTopic()).isEqualTo("orders-eu.dlq");
     assertThat(config.reservationTtl()).isEqualTo(java.time.Duration.ofMinutes(20));
+    assertThat(config.terminalOrderRetention()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(config.terminalOrderScanInterval()).isEqualTo(java.time.Duration.ofSeconds(10));
+  }
+
+  @Test
+  void terminalOrdersAreKeptTwoWeeksByDefault() {
+    OrderTopologyConfig config = new StreamsFactory().topologyConfig();
+
+    assertThat(config.terminalOrderRetention()).isEqualTo(java.time.Duration.ofDays(14));
+    assertThat(config.terminalOrderScanInterval()).isEqualTo(java.time.Duration.ofSeconds(1));
+    assertThat(VALIDATOR.validate(new StreamsFactory())).isEmpty();
+  }
+
+  @Test
+  void aTerminalOrderRetentionUnderAnHourIsRefused() {
+    StreamsFactory factory = new StreamsFactory();
+    factory.setTerminalOrderRetention(Duration.minutes(59));
+    factory.setTerminalOrderScanInterval(Duration.milliseconds(500));
+
+    assertThat(VALIDATOR.validate(factory))
+        .extracting(violation -> violation.getPropertyPath().toString())
+        .containsExactlyInAnyOrder("terminalOrderRetention", "terminalOrderScanInterval");
   }
 
   @Test

@@ -60,7 +60,9 @@ class OrderTopologyDescriptionTest {
 
     assertThat(stores)
         .containsOnly(
-            entry(OrderTopology.ORDER_PROCESSOR, Set.of(OrderTopology.ORDER_STATE_STORE)),
+            entry(
+                OrderTopology.ORDER_PROCESSOR,
+                Set.of(OrderTopology.ORDER_STATE_STORE, OrderTopology.ORDER_RETENTION_STORE)),
             entry(
                 OrderTopology.STOCK_PROCESSOR,
                 Set.of(OrderTopology.STOCK_STORE, OrderTopology.STOCK_RESERVATIONS_STORE)));
@@ -95,8 +97,25 @@ class OrderTopologyDescriptionTest {
             () ->
                 OrderTopologyConfig.withInternalPrefix("orders").withReservationTtl(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> config.withTerminalOrderRetention(Duration.ofDays(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("terminalOrderRetention");
+    assertThatThrownBy(() -> config.withTerminalOrderScanInterval(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("terminalOrderScanInterval");
     assertThatThrownBy(
-            () -> new OrderTopologyConfig("a", "b", "c", "d", "e", "e", "f", Duration.ofMinutes(1)))
+            () ->
+                new OrderTopologyConfig(
+                    "a",
+                    "b",
+                    "c",
+                    "d",
+                    "e",
+                    "e",
+                    "f",
+                    Duration.ofMinutes(1),
+                    Duration.ofDays(14),
+                    Duration.ofMinutes(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("own name");
   }

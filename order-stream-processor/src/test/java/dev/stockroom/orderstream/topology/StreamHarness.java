@@ -299,6 +299,17 @@ final class StreamHarness implements AutoCloseable {
     return store.get(orderId.toString());
   }
 
+  /** The keys of the retention index, in the order the sweep reads them. */
+  List<String> retentionIndex() {
+    KeyValueStore<String, String> store =
+        driver.getKeyValueStore(OrderTopology.ORDER_RETENTION_STORE);
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, String> it = store.all()) {
+      it.forEachRemaining(entry -> keys.add(entry.key));
+    }
+    return keys;
+  }
+
   StockState stock(UUID product) {
     KeyValueStore<String, StockState> store = driver.getKeyValueStore(OrderTopology.STOCK_STORE);
     return store.get(product.toString());
