@@ -13,8 +13,10 @@ import dev.stockroom.events.OrderConfirmed;
 import dev.stockroom.events.RejectedLine;
 import dev.stockroom.events.RejectionReason;
 import dev.stockroom.events.ReleaseCause;
+import dev.stockroom.events.Topics;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +138,39 @@ abstract class OrderFlowContract {
     assertThat(order.path("lines").get(0).path("unitPriceMinor").asLong()).isEqualTo(1250);
     assertThat(order.path("lines").get(1).path("lineTotalMinor").asLong()).isEqualTo(3 * 4999);
     assertThat(Streams.orderEventTypes(id(order), 1)).containsExactly("OrderPlaced");
+  }
+
+  @Test
+  void theOrderPlacedEventCarriesTheTraceOfTheRequest() {
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    HttpResponse<String> response =
+        api.send(
+            "POST",
+            "/api/v1/orders",
+            "application/json",
+            order(mug, 1),
+            Map.of(
+                "Authorization",
+                "Bearer " + aliceToken,
+                "traceparent",
+                "00-" + trace + "-00f067aa0ba902b7-01"));
+    UUID id = id(json(response));
+
+    ConsumerRecord<String, String> placed =
+        Streams.readUntil(
+                Topics.ORDERS,
+                records -> records.stream().anyMatch(r -> id.toString().equals(r.key())),
+                DEADLINE)
+            .stream()
+            .filter(r -> id.toString().equals(r.key()))
+            .findFirst()
+            .orElseThrow();
+    String traceparent =
+        new String(placed.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+    assertThat(traceparent)
+        .as("the same trace, in the span of order-service's handling")
+        .startsWith("00-" + trace + "-")
+        .isNotEqualTo("00-" + trace + "-00f067aa0ba902b7-01");
   }
 
   @Test

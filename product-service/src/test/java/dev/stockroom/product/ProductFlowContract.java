@@ -279,6 +279,9 @@ abstract class ProductFlowContract {
                 admin),
             409);
     assertThat(refused.path("detail").asText()).contains("On hand is " + expected);
+    assertThat(refused.path("onHand").asLong()).as("the level as a member").isEqualTo(expected);
+    assertThat(refused.path("version").asLong())
+        .isEqualTo(json(api.get(stock, admin)).path("version").asLong());
     assertThat(json(api.get(stock, admin)).path("onHand").asLong()).isEqualTo(expected);
   }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,9 +216,10 @@ public final class OrderService {
               }
               if (order.isUnpaidPast(now)) {
                 throw new ConflictException(
-                    "The order's reservation expired at "
-                        + order.expiresAt()
-                        + "; it can no longer be paid.");
+                        "The order's reservation expired at "
+                            + order.expiresAt()
+                            + "; it can no longer be paid.")
+                    .withExtension("expiresAt", order.expiresAt().toString());
               }
               PaymentGateway.Charge charge =
                   gateway.charge(cardToken, order.totalMinor(), order.currency(), key.value());
@@ -270,7 +272,9 @@ public final class OrderService {
               // A few statements for the whole batch, not four per decision: under load the
               // decisions arrive in polls of hundreds.
               Set<UUID> fresh =
-                  tx.markProcessed(consumer, changes.stream().map(StatusChange::eventId).toList());
+                  new HashSet<>(
+                      tx.markProcessed(
+                          consumer, changes.stream().map(StatusChange::eventId).toList()));
               List<StatusChange> toApply = new ArrayList<>();
               for (StatusChange change : changes) {
                 if (fresh.remove(change.eventId())) {

@@ -80,7 +80,12 @@ class PaymentDeadlineTest {
 
     assertThatThrownBy(() -> pay(id, "k"))
         .isInstanceOf(ConflictException.class)
-        .hasMessageContaining("expired");
+        .hasMessageContaining("expired")
+        .satisfies(
+            e ->
+                assertThat(((ConflictException) e).extensions())
+                    .as("the deadline as a problem member")
+                    .containsEntry("expiresAt", START.plus(TO_PAY).toString()));
     assertThat(store.payments).isEmpty();
     assertThat(order(id).status()).isEqualTo(OrderStatus.CONFIRMED);
     assertThat(store.events).doesNotContain("OrderPaid:" + id);

@@ -5,8 +5,11 @@ import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import dev.stockroom.platform.kafka.Backoff;
 import dev.stockroom.platform.kafka.KafkaFactory;
+import dev.stockroom.platform.tracing.TraceParent;
+import dev.stockroom.platform.tracing.TraceScope;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -234,7 +238,9 @@ public class KafkaConsumerLoop implements Managed {
           // Stopping: what is handled gets committed, the rest is read again after a restart.
           return null;
         }
-        try {
+        // The record's trace goes on in the handler's log lines and in any event it writes. A
+        // batch has no single trace, so a batch is handled without one.
+        try (TraceScope trace = TraceScope.continueOrStart(traceParentOf(record))) {
           handler.handle(record);
         } catch (Exception e) {
           return new Failure(record, e, Map.copyOf(handled));
@@ -244,6 +250,13 @@ public class KafkaConsumerLoop implements Managed {
       }
     }
     return null;
+  }
+
+  private static String traceParentOf(ConsumerRecord<String, String> record) {
+    Header header = record.headers().lastHeader(TraceParent.HEADER);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   /**

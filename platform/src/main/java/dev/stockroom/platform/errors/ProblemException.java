@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Base of every exception that becomes an RFC 9457 problem response with a known status. Plain Java
@@ -15,12 +16,16 @@ import java.util.Objects;
  * trace, and filling one in on every 404 or 409 is wasted work.
  */
 public class ProblemException extends RuntimeException {
+  private static final Set<String> STANDARD_MEMBERS =
+      Set.of("type", "title", "status", "detail", "instance", "requestId", "errorId", "errors");
+
   private final int status;
   private final String type;
   private final String title;
   private final String detail;
   private final List<FieldError> errors;
   private final Map<String, String> headers = new LinkedHashMap<>();
+  private final Map<String, Object> extensions = new LinkedHashMap<>();
 
   public ProblemException(int status, String type, String title, String detail) {
     this(status, type, title, detail, List.of());
@@ -64,6 +69,27 @@ public class ProblemException extends RuntimeException {
   /** Extra response headers (for example {@code Retry-After}), in insertion order. */
   public Map<String, String> headers() {
     return Collections.unmodifiableMap(headers);
+  }
+
+  /** Extension members of this problem type, in insertion order (see {@link #withExtension}). */
+  public Map<String, Object> extensions() {
+    return Collections.unmodifiableMap(extensions);
+  }
+
+  /**
+   * Adds an extension member (RFC 9457 section 3.2) that a client can read instead of parsing the
+   * detail, such as the current stock level; returns {@code this} for chaining. The value is
+   * written as JSON, so keep it to strings, numbers, booleans, lists and maps of those.
+   *
+   * @throws IllegalArgumentException for the name of a standard member, which it would overwrite
+   */
+  public ProblemException withExtension(String name, Object value) {
+    Objects.requireNonNull(name, "name");
+    if (STANDARD_MEMBERS.contains(name)) {
+      throw new IllegalArgumentException(name + " is a standard problem member");
+    }
+    extensions.put(name, Objects.requireNonNull(value, "value"));
+    return this;
   }
 
   /** Adds a response header to send with this problem; returns {@code this} for chaining. */

@@ -1,8 +1,13 @@
 package dev.stockroom.platform.outbox;
 
+import dev.stockroom.platform.tracing.TraceParent;
+import dev.stockroom.platform.tracing.TraceScope;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -71,7 +76,7 @@ public class Outbox {
         .bind("key", message.key())
         .bind("type", message.type())
         .bind("payload", message.payload())
-        .bind("headers", HeadersJson.write(message.headers()))
+        .bind("headers", HeadersJson.write(withTrace(message.headers())))
         .bind("createdAt", clock.instant())
         .execute();
     if (isPostgres(handle) && !localRelayLeads.getAsBoolean()) {
@@ -84,6 +89,21 @@ public class Outbox {
       handle.execute("NOTIFY " + CHANNEL);
     }
     handle.afterCommit(afterCommit);
+  }
+
+  /**
+   * The message's headers, plus the {@code traceparent} of the work appending it (a request or a
+   * consumed record, see {@link TraceScope}) unless the message brings its own: an event carries
+   * the trace of what caused it.
+   */
+  private static Map<String, String> withTrace(Map<String, String> headers) {
+    Optional<String> trace = TraceScope.currentHeader();
+    if (trace.isEmpty() || headers.containsKey(TraceParent.HEADER)) {
+      return headers;
+    }
+    Map<String, String> traced = new LinkedHashMap<>(headers);
+    traced.put(TraceParent.HEADER, trace.get());
+    return traced;
   }
 
   private boolean isPostgres(Handle handle) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.stockroom.platform.metrics.PrometheusServlet;
+import dev.stockroom.platform.tracing.TraceContextFilter;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.server.ServerFactory;
 import io.dropwizard.core.setup.Environment;
@@ -85,6 +86,10 @@ public class ApiFactory {
     environment
         .servlets()
         .addFilter("request-id", new RequestIdFilter())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    environment
+        .servlets()
+        .addFilter("trace-context", new TraceContextFilter())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     environment
         .admin()

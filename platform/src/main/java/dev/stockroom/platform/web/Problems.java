@@ -54,7 +54,15 @@ public final class Problems {
 
   public static Problem from(ProblemException e, String instance, String requestId) {
     return new Problem(
-        e.type(), e.title(), e.status(), e.detail(), instance, requestId, null, e.errors());
+        e.type(),
+        e.title(),
+        e.status(),
+        e.detail(),
+        instance,
+        requestId,
+        null,
+        e.errors(),
+        e.extensions());
   }
 
   /**

@@ -7,6 +7,7 @@ import com.codahale.metrics.MetricRegistry;
 import dev.stockroom.devkit.SharedKafka;
 import dev.stockroom.platform.kafka.KafkaFactory;
 import dev.stockroom.platform.kafka.KafkaHeaders;
+import dev.stockroom.platform.tracing.TraceScope;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.MDC;
 
 @ExtendWith(SharedKafka.class)
 class KafkaConsumerLoopIT {
@@ -136,6 +138,27 @@ class KafkaConsumerLoopIT {
         .atMost(Duration.ofSeconds(5))
         .until(() -> handled.size() == 1);
     assertThat(handled).extracting(ConsumerRecord::value).containsExactly("after-restart");
+  }
+
+  @Test
+  void aRecordIsHandledInItsTraceAndARecordWithoutOneInANewTrace() throws Exception {
+    Map<String, String> traceOf = new java.util.concurrent.ConcurrentHashMap<>();
+    start(r -> traceOf.put(r.value(), MDC.get(TraceScope.MDC_TRACE_ID)), new MetricRegistry());
+    try (Producer<String, String> producer = kafka.newProducer("test")) {
+      ProducerRecord<String, String> traced = new ProducerRecord<>(topic, "k", "traced");
+      traced
+          .headers()
+          .add(
+              "traceparent",
+              "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                  .getBytes(StandardCharsets.UTF_8));
+      producer.send(traced).get();
+      producer.send(new ProducerRecord<>(topic, "k", "untraced")).get();
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> traceOf.size() == 2);
+    assertThat(traceOf).containsEntry("traced", "4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(traceOf.get("untraced")).hasSize(32).isNotEqualTo(traceOf.get("traced"));
   }
 
   @Test

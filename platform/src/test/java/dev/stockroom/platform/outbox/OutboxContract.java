@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.platform.db.TestJdbi;
+import dev.stockroom.platform.tracing.TraceScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +92,27 @@ abstract class OutboxContract {
     assertThat(row.payload()).isEqualTo("{\"thing\":\"k1\"}");
     assertThat(HeadersJson.read(row.headers())).isEqualTo(message.headers());
     assertThat(row.createdAt()).isBetween(Instant.now().minusSeconds(60), Instant.now());
+  }
+
+  @Test
+  void anEventCarriesTheTraceOfTheWorkThatWroteItUnlessItBringsItsOwn() {
+    OutboxMessage plain = OutboxMessage.of(UUID.randomUUID(), "things.v1", "k2", "T", "{}");
+    OutboxMessage own = message("k3");
+    String current;
+    try (TraceScope scope =
+        TraceScope.continueOrStart("00-11111111111111111111111111111111-2222222222222222-01")) {
+      current = TraceScope.currentHeader().orElseThrow();
+      jdbi.useTransaction(
+          h -> {
+            outbox.append(h, plain);
+            outbox.append(h, own);
+          });
+    }
+
+    List<OutboxRow> rows = jdbi.withExtension(OutboxDao.class, dao -> dao.unpublished(10));
+    assertThat(HeadersJson.read(rows.get(0).headers())).containsEntry("traceparent", current);
+    assertThat(current).startsWith("00-11111111111111111111111111111111-");
+    assertThat(HeadersJson.read(rows.get(1).headers())).isEqualTo(own.headers());
   }
 
   @Test

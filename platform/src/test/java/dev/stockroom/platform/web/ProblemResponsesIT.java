@@ -8,8 +8,10 @@ import static dev.stockroom.platform.web.TestHttp.postJson;
 import static dev.stockroom.platform.web.TestHttp.request;
 import static dev.stockroom.platform.web.TestHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stockroom.platform.errors.ConflictException;
 import dev.stockroom.platform.errors.ProblemTypes;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -179,6 +181,18 @@ class ProblemResponsesIT {
   }
 
   @Test
+  void extensionMembersAreWrittenBesideTheStandardOnes() {
+    JsonNode conflict = assertProblem(get(api("/test/conflict-with-level")), 409);
+
+    assertThat(conflict.path("detail").asText()).isEqualTo("Only 3 left.");
+    assertThat(conflict.path("onHand").asInt()).isEqualTo(3);
+    assertThat(conflict.path("productIds").get(1).asText()).isEqualTo("b");
+    assertThat(conflict.has("extensions")).as("no wrapper member").isFalse();
+    assertThatThrownBy(() -> new ConflictException("x").withExtension("status", 200))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void unparseablePathParameterIsA404() {
     assertProblem(get(api("/test/things/not-a-uuid")), 404);
   }
@@ -267,6 +281,20 @@ class ProblemResponsesIT {
 
     assertThat(response.headers().firstValue("X-Request-Id")).hasValue("client-req.42:a_b");
     assertThat(json(response).path("requestId").asText()).isEqualTo("client-req.42:a_b");
+  }
+
+  @Test
+  void aRequestContinuesTheCallersTraceOrStartsOne() {
+    HttpResponse<String> traced =
+        get(
+            api("/test/mdc"),
+            "traceparent",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    assertThat(json(traced).path("traceId").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+
+    String started =
+        json(get(api("/test/mdc"), "traceparent", "nonsense")).path("traceId").asText();
+    assertThat(started).hasSize(32).isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
   }
 
   @Test

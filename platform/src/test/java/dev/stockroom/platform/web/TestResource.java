@@ -83,6 +83,15 @@ public class TestResource {
   }
 
   @GET
+  @Path("/conflict-with-level")
+  @PermitAll
+  public Map<String, Object> conflictWithLevel() {
+    throw new ConflictException("Only 3 left.")
+        .withExtension("onHand", 3)
+        .withExtension("productIds", java.util.List.of("a", "b"));
+  }
+
+  @GET
   @Path("/conflict")
   @PermitAll
   public Map<String, Object> conflict() {
@@ -122,7 +131,11 @@ public class TestResource {
   @Path("/mdc")
   @PermitAll
   public Map<String, Object> mdc() {
-    return Map.of("requestId", String.valueOf(MDC.get(RequestIds.MDC_KEY)));
+    return Map.of(
+        "requestId",
+        String.valueOf(MDC.get(RequestIds.MDC_KEY)),
+        "traceId",
+        String.valueOf(MDC.get("traceId")));
   }
 
   @GET

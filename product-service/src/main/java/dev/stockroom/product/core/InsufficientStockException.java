@@ -2,7 +2,10 @@ package dev.stockroom.product.core;
 
 import dev.stockroom.platform.errors.ConflictException;
 
-/** An adjustment would take on-hand stock below zero; nothing was changed. */
+/**
+ * An adjustment would take on-hand stock below zero; nothing was changed. The problem carries the
+ * current {@code onHand} and {@code version}, so a client can retry with a delta that fits.
+ */
 public class InsufficientStockException extends ConflictException {
   private final transient StockLevel current;
 
@@ -16,6 +19,8 @@ public class InsufficientStockException extends ConflictException {
             + delta
             + " would take it below zero.");
     this.current = current;
+    withExtension("onHand", current.onHand());
+    withExtension("version", current.version());
   }
 
   /** The level at the time of the refused adjustment. */
