@@ -29,5 +29,8 @@ class DemoIT {
 
     assertThat(status).as("demo exit status; it printed:%n%s", output).isEqualTo(Demo.OK);
     assertThat(output).contains("CONFIRMED", "REJECTED", "CANCELLED", "PAID");
+    assertThat(output)
+        .as("the payment deadline is shown")
+        .containsPattern("unpaid by \\d{4}-\\d{2}-\\d{2}T");
   }
 }

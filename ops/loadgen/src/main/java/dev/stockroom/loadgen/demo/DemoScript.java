@@ -160,6 +160,10 @@ final class DemoScript {
     narrator.detail(
         narrator.shorten(firstOrder.id().toString())
             + " CONFIRMED: the stream processor reserved every line");
+    narrator.detail(
+        "unpaid by "
+            + firstOrder.expiresAt()
+            + ", it would expire and its stock would go back on the shelf");
   }
 
   private void showReservations() {
