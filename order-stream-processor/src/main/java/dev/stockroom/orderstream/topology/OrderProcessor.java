@@ -49,7 +49,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * retention is long enough that no duplicate comes later: the outbox re-sends an event only when
  * the acknowledgement of its first send was lost, within minutes, and {@code orders.v1} keeps a
  * record for 7 days. Forgetting publishes nothing and releases nothing: the order's stock was
- * settled when it ended (a PAID order's reservation stays on the stock side).
+ * settled when it ended. A PAID order's quantities stay reserved on the stock side; forgetting it
+ * sends a settle for each reserved line, which drops the stock side's per-line record too.
  */
 final class OrderProcessor implements Processor<byte[], byte[], Object, Object> {
   /**
@@ -307,8 +308,8 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
 
   /**
    * Forgets the terminal orders whose retention has passed, oldest first, at most {@link
-   * #MAX_FORGOTTEN_PER_SCAN} per call: deletes the index entry and the order. Publishes nothing;
-   * the order's decision went out when it ended, and so did its stock commands.
+   * #MAX_FORGOTTEN_PER_SCAN} per call: deletes the index entry and the order, and settles a paid
+   * order's reserved lines. Publishes nothing; the order's decision went out when it ended.
    */
   private void forgetTerminalOrders(long wallClockMs) {
     String upTo = retentionKey(Instant.ofEpochMilli(wallClockMs), null);
@@ -334,8 +335,24 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
       // it is checked anyway because forgetting an open order would lose track of stock it holds.
       if (order != null && order.status().isTerminal()) {
         orders.delete(entry.value);
+        if (order.status() == OrderStatus.PAID) {
+          settleReservedLines(order, wallClockMs);
+        }
       }
       sweptUpTo = entry.key;
+    }
+  }
+
+  private void settleReservedLines(OrderState order, long wallClockMs) {
+    for (int lineNo = 0; lineNo < order.lines().size(); lineNo++) {
+      if (order.lineStatuses().get(lineNo) == LineStatus.RESERVED) {
+        OrderLine line = order.lines().get(lineNo);
+        StockCommand settle =
+            StockCommand.settle(order.orderId(), lineNo, line.productId(), line.quantity());
+        context.forward(
+            Outputs.internal(line.productId().toString(), settle, wallClockMs, null),
+            OrderTopology.STOCK_COMMANDS_SINK);
+      }
     }
   }
 

@@ -20,7 +20,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * answers every reserve with a line result, and publishes a StockView after every change.
  *
  * <p>A reservation is keyed by product, order and line, so a reserve that is already held and a
- * release of what is not held change nothing: no command can reserve twice or release twice.
+ * release of what is not held change nothing: no command can reserve twice or release twice. A
+ * settle (a paid order being forgotten) drops the key and keeps the quantity reserved, so the store
+ * holds only what a later command can still refer to.
  */
 final class StockProcessor implements Processor<byte[], byte[], Object, Object> {
   private static final InternalJson<StockCommand> COMMANDS = InternalJson.of(StockCommand.class);
@@ -126,6 +128,11 @@ final class StockProcessor implements Processor<byte[], byte[], Object, Object> 
         reservations.delete(reservationKey);
         StockState current = stock.get(productId);
         save(current.withReserved(current.reserved() - held), record);
+      }
+      case SETTLE -> {
+        if (held != null) {
+          reservations.delete(reservationKey); // The stock is unchanged, so no view goes out.
+        }
       }
     }
   }

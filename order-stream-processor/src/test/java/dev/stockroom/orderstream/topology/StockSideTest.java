@@ -40,6 +40,23 @@ class StockSideTest {
   }
 
   @Test
+  void aSettleKeepsTheStockReservedAndForgetsTheLine() {
+    UUID order = UUID.randomUUID();
+    harness.command(StockCommand.reserve(order, 0, KEYBOARD, 4));
+
+    harness.command(StockCommand.settle(order, 0, KEYBOARD, 4));
+    harness.command(StockCommand.settle(order, 0, KEYBOARD, 4));
+    harness.command(StockCommand.settle(UUID.randomUUID(), 0, KEYBOARD, 4));
+
+    assertThat(harness.stock(KEYBOARD).reserved()).isEqualTo(4);
+    assertThat(harness.heldReservations(KEYBOARD)).as("the line's record is gone").isZero();
+    assertThat(harness.views(KEYBOARD))
+        .as("nothing a reader sees changed, so no view went out")
+        .extracting(StockView::reserved)
+        .containsExactly(0L, 4L);
+  }
+
+  @Test
   void aRepeatedReserveHoldsTheStockOnce() {
     UUID order = UUID.randomUUID();
 
