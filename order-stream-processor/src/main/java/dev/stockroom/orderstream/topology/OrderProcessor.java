@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -347,11 +348,10 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
     for (int lineNo = 0; lineNo < order.lines().size(); lineNo++) {
       if (order.lineStatuses().get(lineNo) == LineStatus.RESERVED) {
         OrderLine line = order.lines().get(lineNo);
-        StockCommand settle =
-            StockCommand.settle(order.orderId(), lineNo, line.productId(), line.quantity());
-        context.forward(
-            Outputs.internal(line.productId().toString(), settle, wallClockMs, null),
-            OrderTopology.STOCK_COMMANDS_SINK);
+        sendCommand(
+            StockCommand.settle(order.orderId(), lineNo, line.productId(), line.quantity()),
+            wallClockMs,
+            null);
       }
     }
   }
@@ -368,9 +368,13 @@ final class OrderProcessor implements Processor<byte[], byte[], Object, Object> 
   }
 
   private void sendCommand(StockCommand command, Record<?, ?> cause) {
+    sendCommand(command, cause.timestamp(), cause.headers());
+  }
+
+  /** {@code cause} null: a punctuation's command, in no request's trace. */
+  private void sendCommand(StockCommand command, long timestamp, Headers cause) {
     context.forward(
-        Outputs.internal(
-            command.productId().toString(), command, cause.timestamp(), cause.headers()),
+        Outputs.internal(command.productId().toString(), command, timestamp, cause),
         OrderTopology.STOCK_COMMANDS_SINK);
   }
 
