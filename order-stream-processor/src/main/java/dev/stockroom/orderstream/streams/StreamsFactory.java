@@ -1,12 +1,17 @@
 package dev.stockroom.orderstream.streams;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.orderstream.topology.OrderTopology;
 import dev.stockroom.orderstream.topology.OrderTopologyConfig;
 import dev.stockroom.platform.kafka.KafkaFactory;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.validation.MinDuration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +43,8 @@ import org.apache.kafka.streams.state.HostInfo;
  *   terminalOrderScanInterval: 1s           # how often ended orders past it are forgotten
  *   applicationServer: localhost:8084       # this instance's API address, for query forwarding
  *   internalTopicRetention: 7d
+ *   rocksDbMemory: 64MiB                    # block cache + memtables of every store, shared
+ *   rocksDbMemtableMemory: 16MiB            # the memtables' part of it
  *   closeTimeout: 30s
  *   startRetryInterval: 5s
  *   properties: {}                          # any other StreamsConfig setting
@@ -96,6 +103,20 @@ public class StreamsFactory {
   @MinDuration(value = 1, unit = TimeUnit.HOURS)
   private Duration internalTopicRetention = Duration.days(7);
 
+  /**
+   * Native memory for RocksDB, block cache and memtables together, shared by every store and
+   * partition of this process ({@link BoundedRocksDbMemory}). The stores hold small records (an
+   * order, a stock level), so a modest cache keeps the hot set of a busy instance.
+   */
+  @NotNull
+  @MinDataSize(value = 1, unit = DataSizeUnit.MEBIBYTES)
+  private DataSize rocksDbMemory = DataSize.mebibytes(64);
+
+  /** The memtables' share of {@link #rocksDbMemory}; past it the largest memtable is flushed. */
+  @NotNull
+  @MinDataSize(value = 1, unit = DataSizeUnit.MEBIBYTES)
+  private DataSize rocksDbMemtableMemory = DataSize.mebibytes(16);
+
   @NotNull private Duration closeTimeout = Duration.seconds(30);
 
   @NotNull
@@ -130,6 +151,9 @@ public class StreamsFactory {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMilliseconds());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+    props.put(BoundedRocksDbMemory.TOTAL_BYTES, rocksDbMemory.toBytes());
+    props.put(BoundedRocksDbMemory.MEMTABLE_BYTES, rocksDbMemtableMemory.toBytes());
     // Stores stage a transaction's writes and apply them when its changelog commits, so a
     // read-committed query never sees an aborted write, and a crash no longer wipes the stores.
     props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
@@ -165,8 +189,34 @@ public class StreamsFactory {
     return streams;
   }
 
+  @ValidationMethod(message = "rocksDbMemtableMemory must be less than rocksDbMemory")
+  @JsonIgnore
+  public boolean isMemtableMemoryWithinTotal() {
+    return rocksDbMemtableMemory.toBytes() < rocksDbMemory.toBytes();
+  }
+
   private static String clientId(KafkaFactory kafka) {
     return kafka.getClientId() + "-order-stream";
+  }
+
+  @JsonProperty
+  public DataSize getRocksDbMemory() {
+    return rocksDbMemory;
+  }
+
+  @JsonProperty
+  public void setRocksDbMemory(DataSize rocksDbMemory) {
+    this.rocksDbMemory = rocksDbMemory;
+  }
+
+  @JsonProperty
+  public DataSize getRocksDbMemtableMemory() {
+    return rocksDbMemtableMemory;
+  }
+
+  @JsonProperty
+  public void setRocksDbMemtableMemory(DataSize rocksDbMemtableMemory) {
+    this.rocksDbMemtableMemory = rocksDbMemtableMemory;
   }
 
   @JsonProperty

@@ -6,6 +6,7 @@ import dev.stockroom.events.Topics;
 import dev.stockroom.orderstream.topology.OrderTopologyConfig;
 import dev.stockroom.platform.kafka.KafkaFactory;
 import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Validator;
 import java.util.Map;
@@ -93,6 +94,32 @@ class StreamsFactoryTest {
     assertThat(VALIDATOR.validate(factory))
         .extracting(violation -> violation.getPropertyPath().toString())
         .containsExactlyInAnyOrder("terminalOrderRetention", "terminalOrderScanInterval");
+  }
+
+  @Test
+  void rocksDbMemoryIsBoundedBySettingsFromYaml() {
+    StreamsFactory factory = new StreamsFactory();
+    factory.setRocksDbMemory(DataSize.mebibytes(96));
+    factory.setRocksDbMemtableMemory(DataSize.mebibytes(24));
+    factory.setProperties(Map.of(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "x.Unbounded"));
+
+    Properties props = factory.streamsProperties(new KafkaFactory());
+
+    assertThat(props)
+        .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class)
+        .containsEntry(BoundedRocksDbMemory.TOTAL_BYTES, 96L * 1024 * 1024)
+        .containsEntry(BoundedRocksDbMemory.MEMTABLE_BYTES, 24L * 1024 * 1024);
+  }
+
+  @Test
+  void memtablesTakingTheWholeRocksDbBudgetAreRefused() {
+    StreamsFactory factory = new StreamsFactory();
+    factory.setRocksDbMemory(DataSize.mebibytes(32));
+    factory.setRocksDbMemtableMemory(DataSize.mebibytes(32));
+
+    assertThat(VALIDATOR.validate(factory))
+        .extracting(violation -> violation.getMessage())
+        .containsExactly("rocksDbMemtableMemory must be less than rocksDbMemory");
   }
 
   @Test
