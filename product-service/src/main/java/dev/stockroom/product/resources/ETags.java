@@ -1,7 +1,8 @@
 package dev.stockroom.product.resources;
 
-import dev.stockroom.platform.errors.PreconditionFailedException;
-import dev.stockroom.platform.errors.PreconditionRequiredException;
+import dev.stockroom.platform.web.IfMatch;
+import dev.stockroom.platform.web.IfMatch.Suffix;
+import dev.stockroom.platform.web.IfMatch.Wildcard;
 import dev.stockroom.product.core.Availability;
 import dev.stockroom.product.core.Product;
 import dev.stockroom.product.core.ProductView;
@@ -18,6 +19,8 @@ import java.util.OptionalLong;
  * appended part is not something a write can conflict with.
  */
 final class ETags {
+  private static final IfMatch IF_MATCH = new IfMatch(Wildcard.REFUSED, Suffix.IGNORED);
+
   private ETags() {}
 
   static EntityTag of(Product product) {
@@ -38,36 +41,11 @@ final class ETags {
   }
 
   /**
-   * The version an {@code If-Match} header asks for: empty when absent.
-   *
-   * @throws PreconditionRequiredException for {@code *}, which would defeat the lost-update check
-   * @throws PreconditionFailedException when it names no version this server could have issued
+   * Reads {@code If-Match}: only the version before the suffix counts, and {@code *} is refused
+   * (428), since it would defeat the lost-update check.
    */
   static OptionalLong expectedVersion(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      return OptionalLong.empty();
-    }
-    String tag = ifMatch.strip();
-    if (tag.equals("*")) {
-      throw new PreconditionRequiredException("If-Match must carry the ETag you last read, not *.");
-    }
-    // If-Match uses strong comparison (RFC 9110 13.1.1): a weak tag never matches.
-    if (tag.length() < 3 || !tag.startsWith("\"") || !tag.endsWith("\"")) {
-      throw new PreconditionFailedException(
-          "If-Match must be one strong entity tag such as \"3\".");
-    }
-    String opaque = tag.substring(1, tag.length() - 1);
-    int dash = opaque.indexOf('-');
-    String version = dash < 0 ? opaque : opaque.substring(0, dash);
-    try {
-      long parsed = Long.parseLong(version);
-      if (parsed < 0 || version.startsWith("+")) {
-        throw new NumberFormatException(version);
-      }
-      return OptionalLong.of(parsed);
-    } catch (NumberFormatException e) {
-      throw new PreconditionFailedException("The ETag does not match the current version.");
-    }
+    return IF_MATCH.expectedVersion(ifMatch);
   }
 
   private static String reservedAndAvailable(Availability availability) {

@@ -1,37 +1,24 @@
 package dev.stockroom.user.resources;
 
-import dev.stockroom.platform.errors.PreconditionFailedException;
+import dev.stockroom.platform.web.IfMatch;
+import dev.stockroom.platform.web.IfMatch.Suffix;
+import dev.stockroom.platform.web.IfMatch.Wildcard;
 import dev.stockroom.user.core.User;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.OptionalLong;
 
 /** Entity tags of accounts: the row version as a strong tag, e.g. {@code "3"}. */
 final class ETags {
+  private static final IfMatch IF_MATCH = new IfMatch(Wildcard.ANY_VERSION, Suffix.NONE);
+
   private ETags() {}
 
   static EntityTag of(User user) {
     return new EntityTag(Long.toString(user.version()));
   }
 
-  /**
-   * The version an {@code If-Match} header asks for: empty when absent or {@code *}.
-   *
-   * @throws PreconditionFailedException when it names no version this server could have issued
-   */
+  /** Reads {@code If-Match}: tags are the version alone, {@code *} is any version. */
   static OptionalLong expectedVersion(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-      return OptionalLong.empty();
-    }
-    String tag = ifMatch.strip();
-    // If-Match uses strong comparison (RFC 9110 13.1.1): a weak tag never matches.
-    if (tag.length() < 3 || !tag.startsWith("\"") || !tag.endsWith("\"")) {
-      throw new PreconditionFailedException(
-          "If-Match must be one strong entity tag such as \"3\".");
-    }
-    try {
-      return OptionalLong.of(Long.parseLong(tag.substring(1, tag.length() - 1)));
-    } catch (NumberFormatException e) {
-      throw new PreconditionFailedException("The account changed since it was read.");
-    }
+    return IF_MATCH.expectedVersion(ifMatch);
   }
 }
