@@ -2,27 +2,15 @@ package dev.stockroom.order;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.platform.auth.JwtAuthFactory;
-import dev.stockroom.platform.db.DatabaseFactory;
-import dev.stockroom.platform.kafka.KafkaFactory;
-import dev.stockroom.platform.outbox.OutboxFactory;
-import dev.stockroom.platform.web.ApiFactory;
-import io.dropwizard.core.Configuration;
+import dev.stockroom.platform.outbox.OutboxServiceConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * order-service's YAML: Dropwizard's {@code server}/{@code logging}/{@code metrics} plus one small
- * factory per concern.
+ * order-service's YAML: the common sections of {@link OutboxServiceConfiguration} plus one small
+ * factory per concern of its own.
  */
-public class OrderServiceConfiguration extends Configuration {
-  @Valid @NotNull private DatabaseFactory database = new DatabaseFactory();
-
-  @Valid @NotNull private KafkaFactory kafka = new KafkaFactory();
-
-  @Valid @NotNull private OutboxFactory outbox = new OutboxFactory();
-
-  @Valid @NotNull private ApiFactory api = new ApiFactory();
-
+public class OrderServiceConfiguration extends OutboxServiceConfiguration {
   @Valid @NotNull private JwtAuthFactory auth = new JwtAuthFactory();
 
   @Valid @NotNull private OrdersFactory orders = new OrdersFactory();
@@ -32,46 +20,6 @@ public class OrderServiceConfiguration extends Configuration {
 
   @Valid @NotNull
   private ConsumerFactory orderStatus = new ConsumerFactory("order-service-order-status");
-
-  @JsonProperty
-  public DatabaseFactory getDatabase() {
-    return database;
-  }
-
-  @JsonProperty
-  public void setDatabase(DatabaseFactory database) {
-    this.database = database;
-  }
-
-  @JsonProperty
-  public KafkaFactory getKafka() {
-    return kafka;
-  }
-
-  @JsonProperty
-  public void setKafka(KafkaFactory kafka) {
-    this.kafka = kafka;
-  }
-
-  @JsonProperty
-  public OutboxFactory getOutbox() {
-    return outbox;
-  }
-
-  @JsonProperty
-  public void setOutbox(OutboxFactory outbox) {
-    this.outbox = outbox;
-  }
-
-  @JsonProperty
-  public ApiFactory getApi() {
-    return api;
-  }
-
-  @JsonProperty
-  public void setApi(ApiFactory api) {
-    this.api = api;
-  }
 
   @JsonProperty
   public JwtAuthFactory getAuth() {
