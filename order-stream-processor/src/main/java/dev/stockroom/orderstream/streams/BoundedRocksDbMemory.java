@@ -15,8 +15,9 @@ import org.rocksdb.WriteBufferManager;
  * store instance (each store times each partition) gets its own 50 MB block cache and up to three
  * 16 MB memtables, so the processor's memory grows with its partition count rather than with what
  * it is configured for. Here every store shares one LRU cache, and a write buffer manager charges
- * the memtables to that same cache, so block cache, memtables, index and filter blocks together
- * stay within {@link #TOTAL_BYTES}.
+ * the memtables to that same cache, so block cache, memtables, index and filter blocks together aim
+ * for {@link #TOTAL_BYTES}. Both limits are soft: the cache is not strict, and a write past the
+ * memtable budget makes RocksDB flush only the memtable of the store written to.
  *
  * <p>Kafka Streams instantiates the setter per store by class name, so the cache and manager are
  * process-wide, one pair per distinct setting, and are never closed: stores open and close with

@@ -112,7 +112,7 @@ public class StreamsFactory {
   @MinDataSize(value = 1, unit = DataSizeUnit.MEBIBYTES)
   private DataSize rocksDbMemory = DataSize.mebibytes(64);
 
-  /** The memtables' share of {@link #rocksDbMemory}; past it the largest memtable is flushed. */
+  /** The memtables' share of {@link #rocksDbMemory}; a write past it flushes its store's. */
   @NotNull
   @MinDataSize(value = 1, unit = DataSizeUnit.MEBIBYTES)
   private DataSize rocksDbMemtableMemory = DataSize.mebibytes(16);
