@@ -21,7 +21,7 @@ class BoundedRocksDbMemoryTest {
   private static final long MIB = 1024 * 1024;
   private static final int STORES = 4;
   private static final int VALUE_BYTES = 1024;
-  private static final int RECORDS_PER_STORE = 4_000;
+  private static final int RECORDS = 4_000;
 
   @TempDir Path dir;
 
@@ -31,7 +31,7 @@ class BoundedRocksDbMemoryTest {
 
     List<Long> capacities = new ArrayList<>();
     List<Long> usages = new ArrayList<>();
-    writeThrough(
+    writeIntoLastStoreOnly(
         configs,
         dbs -> {
           for (RocksDB db : dbs) {
@@ -43,10 +43,10 @@ class BoundedRocksDbMemoryTest {
     // One cache of the configured size for all four stores, not one each (RocksDB's default is
     // a cache per store; Kafka Streams gives each 50 MB).
     assertThat(capacities).containsOnly(24 * MIB);
-    // Every store sees the same usage, and it includes the memtables the writes filled: the
-    // write buffer manager charges them to that cache.
-    assertThat(usages).hasSize(STORES).containsOnly(usages.get(0));
-    assertThat(usages.get(0)).isGreaterThanOrEqualTo(MIB);
+    // Only the last store was written, yet every store's cache holds its memtables: the write
+    // buffer manager charges them to the one cache they all read. Exact figures move as
+    // RocksDB settles its reservations, so each is only held to a floor.
+    assertThat(usages).hasSize(STORES).allSatisfy(u -> assertThat(u).isGreaterThanOrEqualTo(MIB));
   }
 
   @Test
@@ -83,8 +83,8 @@ class BoundedRocksDbMemoryTest {
     void inspect(List<RocksDB> dbs) throws RocksDBException;
   }
 
-  /** Opens {@link #STORES} databases, writes the same records into each, then inspects them. */
-  private void writeThrough(Map<String, Object> configs, Inspection inspection)
+  /** Opens {@link #STORES} databases, writes records into the last one only, then inspects. */
+  private void writeIntoLastStoreOnly(Map<String, Object> configs, Inspection inspection)
       throws RocksDBException {
     List<Options> options = new ArrayList<>();
     List<RocksDB> dbs = new ArrayList<>();
@@ -95,13 +95,11 @@ class BoundedRocksDbMemoryTest {
         options.add(o);
         dbs.add(RocksDB.open(o, dir.resolve("store-" + i).toString()));
       }
+      RocksDB written = dbs.get(STORES - 1);
       byte[] value = new byte[VALUE_BYTES];
-      for (int r = 0; r < RECORDS_PER_STORE; r++) {
+      for (int r = 0; r < RECORDS; r++) {
         ThreadLocalRandom.current().nextBytes(value);
-        byte[] key = ("order-" + r).getBytes(StandardCharsets.UTF_8);
-        for (RocksDB db : dbs) {
-          db.put(key, value);
-        }
+        written.put(("order-" + r).getBytes(StandardCharsets.UTF_8), value);
       }
       inspection.inspect(dbs);
     } finally {
