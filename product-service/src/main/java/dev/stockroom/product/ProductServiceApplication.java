@@ -1,5 +1,6 @@
 package dev.stockroom.product;
 
+import com.codahale.metrics.MetricRegistry;
 import dev.stockroom.platform.db.DatabaseFactory;
 import dev.stockroom.platform.kafka.KafkaFactory;
 import dev.stockroom.platform.outbox.Outbox;
@@ -9,6 +10,7 @@ import dev.stockroom.product.core.StockService;
 import dev.stockroom.product.db.JdbiCatalogReads;
 import dev.stockroom.product.db.JdbiProductStore;
 import dev.stockroom.product.db.JdbiStockStore;
+import dev.stockroom.product.resources.ProductReadFastPath;
 import dev.stockroom.product.resources.ProductsResource;
 import dev.stockroom.product.resources.StockResource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -17,7 +19,9 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.migrations.MigrationsBundle;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -70,14 +74,28 @@ public class ProductServiceApplication extends Application<ProductServiceConfigu
 
     configuration.getAuth().build(environment);
 
-    CatalogReads catalog = configuration.getCatalog().cached(new JdbiCatalogReads(reads));
+    CatalogFactory catalogConfig = configuration.getCatalog();
+    CatalogReads catalog = catalogConfig.cached(new JdbiCatalogReads(reads));
     ProductService products =
         new ProductService(new JdbiProductStore(primary, outbox), catalog, clock);
     StockService stock = new StockService(new JdbiStockStore(primary, outbox), catalog, clock);
 
+    environment.jersey().register(new ProductsResource(products, catalogConfig.publicCache()));
+    // Registered after the platform's request-id and trace filters, so it runs after them too.
     environment
-        .jersey()
-        .register(new ProductsResource(products, configuration.getCatalog().publicCache()));
+        .servlets()
+        .addFilter(
+            "product-read-fast-path",
+            new ProductReadFastPath(
+                products,
+                environment.getObjectMapper(),
+                catalogConfig.publicCache(),
+                catalogConfig.getLocalCacheSize(),
+                environment
+                    .metrics()
+                    .meter(MetricRegistry.name(ProductReadFastPath.class, "served"))))
+        .addMappingForUrlPatterns(
+            EnumSet.of(DispatcherType.REQUEST), true, ProductReadFastPath.PATH_PREFIX + "*");
     environment.jersey().register(new StockResource(stock));
 
     configuration.getStockView().build(environment, primary, kafka);

@@ -5,6 +5,8 @@ import static dev.stockroom.product.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.events.EventJson;
@@ -14,14 +16,17 @@ import dev.stockroom.events.StockLevelSet;
 import dev.stockroom.events.StockView;
 import dev.stockroom.events.Topics;
 import dev.stockroom.platform.kafka.KafkaHeaders;
+import dev.stockroom.product.resources.ProductReadFastPath;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -327,6 +332,54 @@ abstract class ProductFlowContract {
   }
 
   @Test
+  void aPlainReadIsAnsweredBeforeJerseyWithTheSameBytesAndAnythingElseIsLeftToJersey() {
+    String id = create("FAST-" + tag, "Fast " + tag).path("id").asText();
+    String product = PRODUCTS + "/" + id;
+    Meter fastPath =
+        app()
+            .getEnvironment()
+            .metrics()
+            .meter(MetricRegistry.name(ProductReadFastPath.class, "served"));
+
+    long before = fastPath.getCount();
+    HttpResponse<String> fast = api.get(product);
+    assertThat(fastPath.getCount()).isEqualTo(before + 1);
+    // A conditional GET that does not match is answered in full, by Jersey.
+    HttpResponse<String> jersey = api.getIfNoneMatch(product, "\"0\"");
+    assertThat(fastPath.getCount()).isEqualTo(before + 1);
+
+    assertThat(fast.statusCode()).isEqualTo(200);
+    assertThat(jersey.statusCode()).isEqualTo(200);
+    assertThat(fast.body()).isEqualTo(jersey.body());
+    assertThat(headersOf(fast)).isEqualTo(headersOf(jersey)).containsKeys("etag", "cache-control");
+    assertThat(fast.headers().firstValue("X-Request-Id")).isPresent();
+
+    // The same body a second time, from the kept bytes; a change is seen at once.
+    assertThat(api.get(product).body()).isEqualTo(fast.body());
+    String renamed = productJson("FAST-" + tag, "Faster " + tag, 1299, "EUR");
+    assertThat(api.put(product, renamed, admin, "\"1\"").statusCode()).isEqualTo(200);
+    HttpResponse<String> changed = api.get(product);
+    assertThat(json(changed).path("name").asText()).isEqualTo("Faster " + tag);
+    assertThat(changed.headers().firstValue("ETag")).contains("\"2\"");
+    long served = fastPath.getCount();
+    assertThat(served).isEqualTo(before + 3);
+
+    // Left to Jersey, and answered as before: an upper-case id, a missing product, another
+    // media type, HEAD.
+    HttpResponse<String> upper = api.get(PRODUCTS + "/" + id.toUpperCase());
+    assertThat(upper.statusCode()).isEqualTo(200);
+    assertThat(upper.body()).isEqualTo(changed.body());
+    assertProblem(api.get(PRODUCTS + "/" + UUID.randomUUID()), 404);
+    assertThat(
+            api.send("GET", product, null, null, Map.of("Accept", "application/xml")).statusCode())
+        .isEqualTo(406);
+    HttpResponse<String> head = api.send("HEAD", product, null, null, Map.of());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("ETag")).contains("\"2\"");
+    assertThat(fastPath.getCount()).isEqualTo(served);
+  }
+
+  @Test
   void adminEndpointsRefuseCustomersAndAnonymousCallersButReadsArePublic() {
     String id = create("AUTH-" + tag, "Guarded " + tag).path("id").asText();
     String customer = TestApps.customerToken();
@@ -393,6 +446,22 @@ abstract class ProductFlowContract {
     HttpResponse<String> prometheus = adminPort.get("/prometheus");
     assertThat(prometheus.statusCode()).isEqualTo(200);
     assertThat(prometheus.body()).contains("outbox");
+  }
+
+  /** Every response header but those that differ per request, names in lower case. */
+  private static Map<String, List<String>> headersOf(HttpResponse<String> response) {
+    Map<String, List<String>> headers = new TreeMap<>();
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              String key = name.toLowerCase(Locale.ROOT);
+              if (!List.of("date", "x-request-id", "traceparent").contains(key)) {
+                headers.put(key, values);
+              }
+            });
+    return headers;
   }
 
   private boolean processed(UUID eventId) {
