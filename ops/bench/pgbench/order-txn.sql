@@ -4,9 +4,10 @@
 -- (outbox_events), on a database migrated with order-service's own changelog. The payload and
 -- headers are shaped and sized like the real OrderPlaced row.
 --
--- The real request does more in its transaction: the Idempotency-Key claim (a delete of an expired
--- claim and an insert), the product-replica read, the stored response (an update) and a NOTIFY for
--- the outbox relay. Those are the service's own design, so they count against it in the ratio.
+-- The real request does more in its transaction: the product-replica read, the Idempotency-Key
+-- claim (an insert that carries the stored response; a delete first only when an expired claim
+-- holds the key) and a NOTIFY for the outbox relay. Those are the service's own design, so they
+-- count against it in the ratio.
 --
 --   pgbench -h 127.0.0.1 -U postgres -n -f ops/bench/pgbench/order-txn.sql -c 32 -j 2 -T 30 DB
 -- pgbench substitutes :order_id everywhere, inside quotes too; ":" followed by anything else in
