@@ -4,8 +4,11 @@ import static dev.stockroom.product.ApiClient.assertProblem;
 import static dev.stockroom.product.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
 import dev.stockroom.devkit.H2Database;
 import dev.stockroom.devkit.SharedKafka;
+import dev.stockroom.product.resources.ProductReadFastPath;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -73,17 +76,7 @@ class ReadReplicaIT {
     assertThat(json(api.get(PRODUCTS)).path("items")).isEmpty();
 
     Jdbi replica = Jdbi.create(REPLICA.jdbcUrl(), REPLICA.user(), REPLICA.password());
-    replica.useHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    INSERT INTO products (id, sku, name, description, price_minor, currency, active,
-                                          version, created_at, updated_at)
-                    VALUES (:id, 'REPL-1', 'Replicated', NULL, 100, 'EUR', TRUE, 1, :at, :at)
-                    """)
-                .bind("id", UUID.fromString(id))
-                .bind("at", Instant.now())
-                .execute());
+    insertIntoReplica(replica, UUID.fromString(id), "REPL-1", "Replicated");
     assertThat(json(api.get(PRODUCTS + "/" + id)).path("sku").asText()).isEqualTo("REPL-1");
 
     // The write checks If-Match against the primary, not the (possibly lagging) replica.
@@ -96,5 +89,52 @@ class ReadReplicaIT {
     assertThat(
             json(adminPort.get("/healthcheck")).path("read-database").path("healthy").asBoolean())
         .isTrue();
+  }
+
+  @Test
+  void aReadThatFailsIsAnsweredAsAProblemWhicheverPathTookIt() {
+    ApiClient api = new ApiClient(APP.getLocalPort());
+    UUID id = UUID.randomUUID();
+    Jdbi replica = Jdbi.create(REPLICA.jdbcUrl(), REPLICA.user(), REPLICA.password());
+    insertIntoReplica(replica, id, "FAIL-1", "Failing");
+    assertThat(api.get(PRODUCTS + "/" + id).statusCode()).isEqualTo(200);
+    Meter fastPath =
+        APP.getEnvironment()
+            .metrics()
+            .meter(MetricRegistry.name(ProductReadFastPath.class, "served"));
+    long served = fastPath.getCount();
+
+    replica.useHandle(h -> h.execute("ALTER TABLE products RENAME TO products_away"));
+    try {
+      HttpResponse<String> failed = api.get(PRODUCTS + "/" + id);
+      assertThat(failed.statusCode()).as(failed.body()).isGreaterThanOrEqualTo(500);
+      assertThat(failed.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(failed.body()).doesNotContain("Exception").doesNotContain("products_away");
+      assertThat(fastPath.getCount()).isEqualTo(served);
+    } finally {
+      replica.useHandle(h -> h.execute("ALTER TABLE products_away RENAME TO products"));
+    }
+    assertThat(api.get(PRODUCTS + "/" + id).statusCode()).isEqualTo(200);
+    // The other test lists the replica's products.
+    replica.useHandle(
+        h -> h.createUpdate("DELETE FROM products WHERE id = :id").bind("id", id).execute());
+  }
+
+  /** A product row written straight into the stand-in replica, as replication would. */
+  private static void insertIntoReplica(Jdbi replica, UUID id, String sku, String name) {
+    replica.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO products (id, sku, name, description, price_minor, currency, active,
+                                          version, created_at, updated_at)
+                    VALUES (:id, :sku, :name, NULL, 100, 'EUR', TRUE, 1, :at, :at)
+                    """)
+                .bind("id", id)
+                .bind("sku", sku)
+                .bind("name", name)
+                .bind("at", Instant.now())
+                .execute());
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.stockroom.product.api.ProductResponse;
-import dev.stockroom.product.core.ProductNotFoundException;
 import dev.stockroom.product.core.ProductService;
 import dev.stockroom.product.core.ProductView;
 import jakarta.servlet.Filter;
@@ -31,8 +30,8 @@ import java.util.UUID;
  * and Jersey's matching, filters and per-request JSON were most of its cost (a product GET ran at
  * about half the rate of a Dropwizard hello). Anything else is passed on unchanged: another method,
  * a conditional or content-negotiated request, an id not in canonical form, a missing product
- * (Jersey answers its 404 problem); so only the common case has a second implementation, and a test
- * holds it to the first byte for byte.
+ * (Jersey answers its 404 problem), a read that fails; so only the common case has a second
+ * implementation, and a test holds it to the first byte for byte.
  *
  * <p>The body is serialized once per representation: the last one written for each product is kept
  * with the view it came from and reused while the catalog returns an equal view.
@@ -83,7 +82,9 @@ public final class ProductReadFastPath implements Filter {
     ProductView view;
     try {
       view = products.get(id);
-    } catch (ProductNotFoundException e) {
+    } catch (RuntimeException e) {
+      // A missing product, or a database that failed: Jersey asks again and answers as it always
+      // does (its 404, or the problem its exception mappers make of the failure).
       chain.doFilter(req, res);
       return;
     }
