@@ -20,6 +20,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.migrations.MigrationsBundle;
 import jakarta.servlet.DispatcherType;
+import jakarta.ws.rs.core.CacheControl;
 import java.time.Clock;
 import java.util.EnumSet;
 import org.jdbi.v3.core.Jdbi;
@@ -80,7 +81,8 @@ public class ProductServiceApplication extends Application<ProductServiceConfigu
         new ProductService(new JdbiProductStore(primary, outbox), catalog, clock);
     StockService stock = new StockService(new JdbiStockStore(primary, outbox), catalog, clock);
 
-    environment.jersey().register(new ProductsResource(products, catalogConfig.publicCache()));
+    CacheControl publicCache = catalogConfig.publicCache();
+    environment.jersey().register(new ProductsResource(products, publicCache));
     // Registered after the platform's request-id and trace filters, so it runs after them too.
     environment
         .servlets()
@@ -89,7 +91,7 @@ public class ProductServiceApplication extends Application<ProductServiceConfigu
             new ProductReadFastPath(
                 products,
                 environment.getObjectMapper(),
-                catalogConfig.publicCache(),
+                publicCache,
                 catalogConfig.getLocalCacheSize(),
                 environment
                     .metrics()

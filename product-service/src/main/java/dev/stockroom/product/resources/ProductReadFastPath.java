@@ -47,6 +47,8 @@ public final class ProductReadFastPath implements Filter {
   private final String cacheControl;
   private final Cache<UUID, Rendered> rendered;
   private final Meter served;
+  private final RuntimeDelegate.HeaderDelegate<EntityTag> etags =
+      RuntimeDelegate.getInstance().createHeaderDelegate(EntityTag.class);
 
   /**
    * @param maxProducts how many products' bodies are kept (the catalog cache's size)
@@ -111,12 +113,7 @@ public final class ProductReadFastPath implements Filter {
     } catch (JsonProcessingException e) {
       throw new IOException("Could not write product " + id, e);
     }
-    EntityTag tag = ETags.of(view);
-    Rendered fresh =
-        new Rendered(
-            view,
-            body,
-            RuntimeDelegate.getInstance().createHeaderDelegate(EntityTag.class).toString(tag));
+    Rendered fresh = new Rendered(view, body, etags.toString(ETags.of(view)));
     rendered.put(id, fresh);
     return fresh;
   }
