@@ -53,6 +53,7 @@ public final class JdbiOrderStore implements OrderStore {
     SqlObjects.prepare(
         this.jdbi,
         OrderPlacementDao.class,
+        OrderReadDao.class,
         OrderDao.class,
         IdempotencyKeyDao.class,
         ProductReplicaDao.class);
@@ -75,41 +76,32 @@ public final class JdbiOrderStore implements OrderStore {
 
   @Override
   public Optional<Order> find(UUID id) {
-    return jdbi.withHandle(
-        h -> {
-          OrderDao dao = h.attach(OrderDao.class);
-          return dao.find(id).map(r -> withLines(dao, r));
-        });
+    return jdbi.withHandle(h -> h.attach(OrderReadDao.class).find(id));
   }
 
   @Override
   public OrderPage list(OrderQuery query) {
-    return jdbi.withHandle(
-        h -> {
-          OrderDao dao = h.attach(OrderDao.class);
-          OrderCursor after = query.after().orElse(new OrderCursor(FAR_FUTURE, MAX_UUID));
-          // PostgreSQL orders UUIDs as unsigned bytes; the largest is all ones, so "before it"
-          // includes every id. H2 compares the same way.
-          List<OrderRow> rows =
-              dao.page(
-                  query.userId(),
-                  query.status().isPresent() ? "AND status = :status" : "",
-                  query.status().map(Enum::name).orElse(null),
-                  after.createdAt(),
-                  after.id(),
-                  query.limit() + 1);
-          boolean more = rows.size() > query.limit();
-          List<OrderRow> shown = more ? rows.subList(0, query.limit()) : rows;
-          List<Order> orders = attachLines(dao, shown);
-          Optional<OrderCursor> next =
-              more
-                  ? Optional.of(
-                      new OrderCursor(
-                          shown.get(shown.size() - 1).createdAt(),
-                          shown.get(shown.size() - 1).id()))
-                  : Optional.empty();
-          return new OrderPage(orders, next);
-        });
+    OrderCursor after = query.after().orElse(new OrderCursor(FAR_FUTURE, MAX_UUID));
+    // PostgreSQL orders UUIDs as unsigned bytes; the largest is all ones, so "before it" includes
+    // every id. H2 compares the same way.
+    List<Order> orders =
+        jdbi.withHandle(
+            h ->
+                h.attach(OrderReadDao.class)
+                    .page(
+                        query.userId(),
+                        query.status().isPresent() ? "AND status = :status" : "",
+                        query.status().map(Enum::name).orElse(null),
+                        after.createdAt(),
+                        after.id(),
+                        query.limit() + 1));
+    if (orders.size() <= query.limit()) {
+      return new OrderPage(orders, Optional.empty());
+    }
+    List<Order> shown = orders.subList(0, query.limit());
+    Order last = shown.get(shown.size() - 1);
+    return new OrderPage(
+        List.copyOf(shown), Optional.of(new OrderCursor(last.createdAt(), last.id())));
   }
 
   @Override
@@ -119,30 +111,8 @@ public final class JdbiOrderStore implements OrderStore {
     }
     return jdbi.withHandle(
         h ->
-            h.attach(OrderDao.class).findAll(ids).stream()
+            h.attach(OrderReadDao.class).findAll(ids).stream()
                 .collect(Collectors.toMap(OrderRow::id, OrderRow::status)));
-  }
-
-  private static Order withLines(OrderDao dao, OrderRow row) {
-    return attachLines(dao, List.of(row)).get(0);
-  }
-
-  private static List<Order> attachLines(OrderDao dao, List<OrderRow> rows) {
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    Map<UUID, List<OrderItem>> items = new HashMap<>();
-    for (LineRow line : dao.lines(rows.stream().map(OrderRow::id).toList())) {
-      items
-          .computeIfAbsent(line.orderId(), k -> new ArrayList<>())
-          .add(
-              new OrderItem(
-                  line.productId(),
-                  line.quantity(),
-                  line.unitPriceMinor(),
-                  line.rejectionReason()));
-    }
-    return rows.stream().map(r -> r.withItems(items.getOrDefault(r.id(), List.of()))).toList();
   }
 
   private static boolean isRetryable(Throwable e) {
@@ -274,7 +244,9 @@ public final class JdbiOrderStore implements OrderStore {
 
     @Override
     public Optional<Order> lockOrder(UUID id) {
-      return orders().lock(id).map(r -> withLines(orders(), r));
+      return orders()
+          .lock(id)
+          .map(r -> r.withItems(orders().lines(id).stream().map(LineRow::toItem).toList()));
     }
 
     @Override

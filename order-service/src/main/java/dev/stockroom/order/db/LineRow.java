@@ -1,5 +1,6 @@
 package dev.stockroom.order.db;
 
+import dev.stockroom.order.core.OrderItem;
 import java.util.UUID;
 
 /** A row of {@code order_lines}. */
@@ -9,4 +10,8 @@ public record LineRow(
     UUID productId,
     int quantity,
     long unitPriceMinor,
-    String rejectionReason) {}
+    String rejectionReason) {
+  OrderItem toItem() {
+    return new OrderItem(productId, quantity, unitPriceMinor, rejectionReason);
+  }
+}

@@ -12,7 +12,6 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -25,9 +24,6 @@ public interface OrderDao {
       "id, user_id, status, status_reason, expires_at, total_minor, currency, version, created_at,"
           + " updated_at";
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
-  Optional<OrderRow> find(@Bind("id") UUID id);
-
   @SqlQuery("SELECT " + COLUMNS + " FROM orders WHERE id = :id FOR UPDATE")
   Optional<OrderRow> lock(@Bind("id") UUID id);
 
@@ -38,34 +34,9 @@ public interface OrderDao {
   @SqlQuery(
       """
       SELECT order_id, line_no, product_id, quantity, unit_price_minor, rejection_reason
-        FROM order_lines WHERE order_id IN (<ids>) ORDER BY order_id, line_no
+        FROM order_lines WHERE order_id = :id ORDER BY line_no
       """)
-  List<LineRow> lines(@BindList("ids") Collection<UUID> orderIds);
-
-  /**
-   * Newest first, after the (created_at, id) position; {@code statusFilter} is empty or an {@code
-   * AND status = :status} clause.
-   */
-  @SqlQuery(
-      "SELECT "
-          + COLUMNS
-          + """
-           FROM orders
-          WHERE user_id = :userId <statusFilter>
-            AND (created_at < :at OR (created_at = :at AND id < :id))
-          ORDER BY created_at DESC, id DESC
-          LIMIT :limit
-          """)
-  List<OrderRow> page(
-      @Bind("userId") UUID userId,
-      @Define("statusFilter") String statusFilter,
-      @Bind("status") String status,
-      @Bind("at") Instant at,
-      @Bind("id") UUID id,
-      @Bind("limit") int limit);
-
-  @SqlQuery("SELECT " + COLUMNS + " FROM orders WHERE id IN (<ids>)")
-  List<OrderRow> findAll(@BindList("ids") Collection<UUID> ids);
+  List<LineRow> lines(@Bind("id") UUID orderId);
 
   @SqlUpdate(
       """

@@ -101,9 +101,8 @@ public class OrdersResource {
       @QueryParam("wait") Integer wait,
       @Suspended AsyncResponse async) {
     int seconds = waitSeconds(wait);
-    Order order = orders.get(caller, id);
-    if (seconds == 0 || order.status() != OrderStatus.PENDING) {
-      async.resume(ok(order));
+    if (seconds == 0) {
+      async.resume(ok(orders.get(caller, id)));
       return;
     }
     AtomicReference<OrderStatusNotifier.Subscription> subscription = new AtomicReference<>();
@@ -118,12 +117,12 @@ public class OrdersResource {
     // The timeout handler must resume before it returns, or JAX-RS answers 503 on its own.
     async.setTimeoutHandler(r -> answer(r, caller, id));
     async.setTimeout(seconds, TimeUnit.SECONDS);
-    // Subscribe first, then look again: a change between the two reads still wakes this request.
+    // Subscribed before the one read: a change after the read wakes this request, and one before
+    // it is in what it reads. A 404 from the read completes the request, which unsubscribes.
     subscription.set(notifier.onChange(id, () -> resumer.execute(() -> answer(async, caller, id))));
-    Order again = orders.get(caller, id);
-    if (again.status() != OrderStatus.PENDING) {
-      subscription.get().close();
-      async.resume(ok(again));
+    Order order = orders.get(caller, id);
+    if (order.status() != OrderStatus.PENDING) {
+      async.resume(ok(order));
     }
   }
 

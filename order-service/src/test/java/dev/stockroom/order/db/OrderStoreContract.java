@@ -381,6 +381,66 @@ abstract class OrderStoreContract {
     assertThat(stored.items().get(0).rejectionReason()).isEqualTo("OUT_OF_STOCK");
   }
 
+  // ---- reading
+
+  @Test
+  void ordersAreReadWithEveryLineInLineOrderWhetherFoundOrListed() {
+    UUID lamp = UUID.randomUUID();
+    replica.upsert(lamp, 4999L, "EUR", true, 1, NOW);
+    List<Order> placed = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      service.place(
+          alice,
+          List.of(new RequestedLine(lamp, i), new RequestedLine(mug, 10 + i)),
+          null,
+          o -> {
+            placed.add(o);
+            return o.id().toString();
+          });
+    }
+    Order rejected = placed.get(1);
+    service.applyStatus(
+        "c",
+        new StatusChange(
+            UUID.randomUUID(),
+            rejected.id(),
+            OrderStatus.REJECTED,
+            "OUT_OF_STOCK",
+            Map.of(lamp, "OUT_OF_STOCK"),
+            null));
+
+    for (Order order : List.of(placed.get(0), placed.get(2))) {
+      assertThat(store.find(order.id())).contains(order);
+    }
+    Order stored = store.find(rejected.id()).orElseThrow();
+    assertThat(stored.items())
+        .extracting(i -> i.productId(), i -> i.quantity(), i -> i.rejectionReason())
+        .containsExactlyElementsOf(
+            rejected.items().stream()
+                .map(
+                    i ->
+                        org.assertj.core.groups.Tuple.tuple(
+                            i.productId(),
+                            i.quantity(),
+                            i.productId().equals(lamp) ? "OUT_OF_STOCK" : null))
+                .toList());
+    assertThat(store.find(UUID.randomUUID())).isEmpty();
+
+    // Two to a page: the second page holds one order, and no order lends a line to another.
+    List<Order> listed = new ArrayList<>();
+    Optional<dev.stockroom.order.core.OrderCursor> cursor = Optional.empty();
+    do {
+      OrderPage page = service.list(alice, Optional.empty(), Optional.empty(), cursor, 2);
+      listed.addAll(page.orders());
+      cursor = page.next();
+    } while (cursor.isPresent());
+    assertThat(listed)
+        .hasSize(3)
+        .allSatisfy(o -> assertThat(store.find(o.id())).contains(o))
+        .extracting(Order::id)
+        .containsExactlyInAnyOrderElementsOf(placed.stream().map(Order::id).toList());
+  }
+
   // ---- listing
 
   @Test
