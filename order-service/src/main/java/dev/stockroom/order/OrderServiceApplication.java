@@ -11,6 +11,7 @@ import dev.stockroom.order.db.JdbiOrderStore;
 import dev.stockroom.order.events.OrderStatusHandler;
 import dev.stockroom.order.events.ProductReplicaHandler;
 import dev.stockroom.order.resources.OrdersResource;
+import dev.stockroom.platform.consumer.ConsumerFactory;
 import dev.stockroom.platform.db.DatabaseFactory;
 import dev.stockroom.platform.kafka.KafkaFactory;
 import dev.stockroom.platform.outbox.Outbox;

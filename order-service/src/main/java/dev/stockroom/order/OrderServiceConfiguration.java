@@ -2,7 +2,9 @@ package dev.stockroom.order;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.platform.auth.JwtAuthFactory;
+import dev.stockroom.platform.consumer.ConsumerFactory;
 import dev.stockroom.platform.outbox.OutboxServiceConfiguration;
+import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -16,10 +18,12 @@ public class OrderServiceConfiguration extends OutboxServiceConfiguration {
   @Valid @NotNull private OrdersFactory orders = new OrdersFactory();
 
   @Valid @NotNull
-  private ConsumerFactory productReplica = new ConsumerFactory("order-service-product-replica");
+  private ConsumerFactory productReplica =
+      new ConsumerFactory("order-service-product-replica", Duration.minutes(2));
 
   @Valid @NotNull
-  private ConsumerFactory orderStatus = new ConsumerFactory("order-service-order-status");
+  private ConsumerFactory orderStatus =
+      new ConsumerFactory("order-service-order-status", Duration.minutes(2));
 
   @JsonProperty
   public JwtAuthFactory getAuth() {

@@ -1,13 +1,11 @@
 package dev.stockroom.product.events;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.events.Topics;
 import dev.stockroom.platform.consumer.KafkaConsumerLoop;
+import dev.stockroom.platform.consumer.OptionalConsumerFactory;
 import dev.stockroom.platform.kafka.KafkaFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.Duration;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -16,53 +14,9 @@ import org.jdbi.v3.core.Jdbi;
  * which product reads show {@code available}. Every instance of the service keeps the same table on
  * the shared database, so all instances share one consumer group.
  */
-public class StockViewFactory {
-  private boolean enabled = true;
-
-  @NotEmpty private String groupId = "product-service-stock-view";
-
-  @NotNull private Duration unhealthyAfter = Duration.minutes(5);
-
-  @NotNull private Duration maxBackoff = Duration.seconds(30);
-
-  @JsonProperty
-  public boolean isEnabled() {
-    return enabled;
-  }
-
-  @JsonProperty
-  public void setEnabled(boolean enabled) {
-    this.enabled = enabled;
-  }
-
-  @JsonProperty
-  public String getGroupId() {
-    return groupId;
-  }
-
-  @JsonProperty
-  public void setGroupId(String groupId) {
-    this.groupId = groupId;
-  }
-
-  @JsonProperty
-  public Duration getUnhealthyAfter() {
-    return unhealthyAfter;
-  }
-
-  @JsonProperty
-  public void setUnhealthyAfter(Duration unhealthyAfter) {
-    this.unhealthyAfter = unhealthyAfter;
-  }
-
-  @JsonProperty
-  public Duration getMaxBackoff() {
-    return maxBackoff;
-  }
-
-  @JsonProperty
-  public void setMaxBackoff(Duration maxBackoff) {
-    this.maxBackoff = maxBackoff;
+public class StockViewFactory extends OptionalConsumerFactory {
+  public StockViewFactory() {
+    super("product-service-stock-view", Duration.minutes(5));
   }
 
   /**
@@ -72,17 +26,13 @@ public class StockViewFactory {
    * @return the loop, or null when disabled
    */
   public KafkaConsumerLoop build(Environment environment, Jdbi jdbi, KafkaFactory kafka) {
-    if (!enabled) {
+    if (!isEnabled()) {
       return null;
     }
-    StockViewHandler handler = new StockViewHandler(groupId, jdbi, Clock.systemUTC());
-    KafkaConsumerLoop loop =
-        KafkaConsumerLoop.builder(kafka, groupId, handler)
-            .topics(Topics.STOCK)
-            .backoff(java.time.Duration.ofMillis(200), maxBackoff.toJavaDuration())
-            .metrics(environment.metrics())
-            .build();
-    loop.register(environment, unhealthyAfter.toJavaDuration());
-    return loop;
+    return build(
+        environment,
+        kafka,
+        Topics.STOCK,
+        new StockViewHandler(getGroupId(), jdbi, Clock.systemUTC()));
   }
 }
