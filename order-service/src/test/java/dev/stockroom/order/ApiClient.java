@@ -3,70 +3,24 @@ package dev.stockroom.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.stockroom.devkit.HttpApi;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Real HTTP against a running application, with raw bodies so tests can send anything. */
-public final class ApiClient {
-  public static final ObjectMapper JSON = new ObjectMapper();
-
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final String base;
-
+/** {@link HttpApi} with the order flows and tokens the order-service tests repeat. */
+public final class ApiClient extends HttpApi {
   public ApiClient(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    super(port);
   }
 
-  public HttpResponse<String> get(String path, String token) {
-    return send("GET", path, null, null, auth(token));
-  }
-
-  public HttpResponse<String> post(String path, String json, String token) {
-    return send("POST", path, "application/json", json, auth(token));
-  }
-
+  /** A POST with an {@code Idempotency-Key}. */
   public HttpResponse<String> post(String path, String json, String token, String idempotencyKey) {
-    Map<String, String> headers = auth(token);
+    Map<String, String> headers = headers(token);
     headers.put("Idempotency-Key", idempotencyKey);
     return send("POST", path, "application/json", json, headers);
-  }
-
-  /** Any request, for tests that need unusual methods, headers or bodies. */
-  public HttpResponse<String> send(
-      String method, String path, String contentType, String body, Map<String, String> headers) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Accept", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (contentType != null) {
-      builder.header("Content-Type", contentType);
-    }
-    headers.forEach(builder::header);
-    try {
-      return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Places an order; asserts 201 and returns the order JSON. */
@@ -102,37 +56,11 @@ public final class ApiClient {
     return JSON.createObjectNode().put("cardToken", token).toString();
   }
 
-  public static JsonNode json(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException("not JSON: " + response.body(), e);
-    }
-  }
-
-  /** Asserts an RFC 9457 problem with {@code status} and returns it. */
-  public static JsonNode assertProblem(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-    JsonNode problem = json(response);
-    assertThat(problem.path("status").asInt()).isEqualTo(status);
-    return problem;
-  }
-
   public static String customer(UUID id) {
     return TestApps.TOKENS.token(id, "customer");
   }
 
   public static String admin(UUID id) {
     return TestApps.TOKENS.token(id, "admin");
-  }
-
-  private static Map<String, String> auth(String token) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    if (token != null) {
-      headers.put("Authorization", "Bearer " + token);
-    }
-    return headers;
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stockroom.devkit.SharedKafka;
 import dev.stockroom.events.EventEnvelope;
 import dev.stockroom.events.OrderConfirmed;
 import dev.stockroom.events.RejectedLine;
@@ -157,7 +158,7 @@ abstract class OrderFlowContract {
     UUID id = id(json(response));
 
     ConsumerRecord<String, String> placed =
-        Streams.readUntil(
+        SharedKafka.consumeUntil(
                 Topics.ORDERS,
                 records -> records.stream().anyMatch(r -> id.toString().equals(r.key())),
                 DEADLINE)

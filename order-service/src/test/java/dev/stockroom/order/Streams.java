@@ -17,20 +17,15 @@ import dev.stockroom.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -124,46 +119,10 @@ public final class Streams {
     }
   }
 
-  /**
-   * Every record of {@code topic} so far, polling until {@code done} holds or the deadline passes
-   * (then returns what it has, for the caller's assertion to explain).
-   */
-  public static List<ConsumerRecord<String, String>> readUntil(
-      String topic, Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            SharedKafka.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-            StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-            StringDeserializer.class);
-    List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    Instant deadline = Instant.now().plus(timeout);
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
-        consumer
-            .partitionsFor(topic, Duration.ofSeconds(5))
-            .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      while (!done.test(records) && Instant.now().isBefore(deadline)) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-    }
-    return records;
-  }
-
   /** The {@code orders.v1} events of one order, waiting until {@code count} are there. */
   public static List<String> orderEventTypes(UUID orderId, int count) {
     Predicate<ConsumerRecord<String, String>> mine = r -> orderId.toString().equals(r.key());
-    return readUntil(
+    return SharedKafka.consumeUntil(
             Topics.ORDERS,
             records -> records.stream().filter(mine).count() >= count,
             Duration.ofSeconds(30))

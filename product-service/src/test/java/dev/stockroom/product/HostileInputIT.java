@@ -1,12 +1,13 @@
 package dev.stockroom.product;
 
-import static dev.stockroom.product.ApiClient.assertProblem;
-import static dev.stockroom.product.ApiClient.json;
+import static dev.stockroom.devkit.HttpApi.assertProblem;
+import static dev.stockroom.devkit.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.devkit.H2Database;
+import dev.stockroom.devkit.HttpApi;
 import dev.stockroom.devkit.SharedKafka;
 import dev.stockroom.devkit.TestTokens;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -59,14 +60,14 @@ class HostileInputIT {
           "\\'; TRUNCATE outbox_events; --",
           "%_%");
 
-  private static ApiClient api;
+  private static HttpApi api;
   private static Jdbi db;
   private static String admin;
   private static String productId;
 
   @BeforeAll
   static void product() {
-    api = new ApiClient(APP.getLocalPort());
+    api = new HttpApi(APP.getLocalPort());
     db = Jdbi.create(DB.jdbcUrl(), DB.user(), DB.password());
     admin = TestApps.adminToken();
     HttpResponse<String> created =
@@ -119,7 +120,7 @@ class HostileInputIT {
   }
 
   private static String body(String field, String rawValue) {
-    ObjectNode valid = ApiClient.JSON.createObjectNode();
+    ObjectNode valid = HttpApi.JSON.createObjectNode();
     valid.put("sku", "NEW-" + UUID.randomUUID().toString().substring(0, 8));
     valid.put("name", "New product");
     valid.put("priceMinor", 100);
@@ -259,13 +260,12 @@ class HostileInputIT {
     assertRejectedWithoutChange(() -> api.get(PRODUCTS + "/by-sku/" + encoded), 400, 404);
     assertRejectedWithoutChange(() -> api.get(PRODUCTS + "/" + encoded), 400, 404);
     assertRejectedWithoutChange(
-        () ->
-            api.post(PRODUCTS, body("sku", ApiClient.JSON.valueToTree(fragment).toString()), admin),
+        () -> api.post(PRODUCTS, body("sku", HttpApi.JSON.valueToTree(fragment).toString()), admin),
         422);
     assertRejectedWithoutChange(
         () ->
             api.post(
-                PRODUCTS, body("currency", ApiClient.JSON.valueToTree(fragment).toString()), admin),
+                PRODUCTS, body("currency", HttpApi.JSON.valueToTree(fragment).toString()), admin),
         422);
     assertRejectedWithoutChange(
         () -> api.patch(PRODUCTS + "/" + productId, "{\"priceMinor\":1}", admin, fragment), 412);
@@ -273,7 +273,7 @@ class HostileInputIT {
     // As a name it is legitimate text: stored and returned exactly as sent.
     long before = count("SELECT count(*) FROM products");
     HttpResponse<String> created =
-        api.post(PRODUCTS, body("name", ApiClient.JSON.valueToTree(fragment).toString()), admin);
+        api.post(PRODUCTS, body("name", HttpApi.JSON.valueToTree(fragment).toString()), admin);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(json(created).path("name").asText()).isEqualTo(fragment.strip());
     assertThat(count("SELECT count(*) FROM products")).isEqualTo(before + 1);

@@ -1,7 +1,7 @@
 package dev.stockroom.product;
 
-import static dev.stockroom.product.ApiClient.assertProblem;
-import static dev.stockroom.product.ApiClient.json;
+import static dev.stockroom.devkit.HttpApi.assertProblem;
+import static dev.stockroom.devkit.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +9,7 @@ import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockroom.devkit.HttpApi;
 import dev.stockroom.events.EventJson;
 import dev.stockroom.events.ProductDiscontinued;
 import dev.stockroom.events.ProductUpserted;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
 abstract class ProductFlowContract {
   private static final String PRODUCTS = "/api/v1/products";
 
-  protected ApiClient api;
+  protected HttpApi api;
   private String admin;
   private String tag;
 
@@ -54,13 +55,13 @@ abstract class ProductFlowContract {
 
   @BeforeEach
   void client() {
-    api = new ApiClient(app().getLocalPort());
+    api = new HttpApi(app().getLocalPort());
     admin = TestApps.adminToken();
     tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
   }
 
   static String productJson(String sku, String name, long priceMinor, String currency) {
-    ObjectNode body = ApiClient.JSON.createObjectNode();
+    ObjectNode body = HttpApi.JSON.createObjectNode();
     body.put("sku", sku);
     body.put("name", name);
     body.put("description", "A fine " + name.toLowerCase());
@@ -421,7 +422,7 @@ abstract class ProductFlowContract {
 
   @Test
   void adminPortReportsHealthMetricsAndPrometheus() {
-    ApiClient adminPort = new ApiClient(app().getAdminPort());
+    HttpApi adminPort = new HttpApi(app().getAdminPort());
 
     await()
         .atMost(Duration.ofSeconds(60))

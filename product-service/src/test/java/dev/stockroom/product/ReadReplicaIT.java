@@ -1,12 +1,13 @@
 package dev.stockroom.product;
 
-import static dev.stockroom.product.ApiClient.assertProblem;
-import static dev.stockroom.product.ApiClient.json;
+import static dev.stockroom.devkit.HttpApi.assertProblem;
+import static dev.stockroom.devkit.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import dev.stockroom.devkit.H2Database;
+import dev.stockroom.devkit.HttpApi;
 import dev.stockroom.devkit.SharedKafka;
 import dev.stockroom.product.resources.ProductReadFastPath;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -64,7 +65,7 @@ class ReadReplicaIT {
 
   @Test
   void readsComeFromTheReplicaAndWritesGoToThePrimary() {
-    ApiClient api = new ApiClient(APP.getLocalPort());
+    HttpApi api = new HttpApi(APP.getLocalPort());
     String admin = TestApps.adminToken();
     HttpResponse<String> created =
         api.post(
@@ -85,7 +86,7 @@ class ReadReplicaIT {
     assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
     assertThat(json(api.get(PRODUCTS + "/" + id)).path("priceMinor").asLong()).isEqualTo(100);
 
-    ApiClient adminPort = new ApiClient(APP.getAdminPort());
+    HttpApi adminPort = new HttpApi(APP.getAdminPort());
     assertThat(
             json(adminPort.get("/healthcheck")).path("read-database").path("healthy").asBoolean())
         .isTrue();
@@ -93,7 +94,7 @@ class ReadReplicaIT {
 
   @Test
   void aReadThatFailsIsAnsweredAsAProblemWhicheverPathTookIt() {
-    ApiClient api = new ApiClient(APP.getLocalPort());
+    HttpApi api = new HttpApi(APP.getLocalPort());
     UUID id = UUID.randomUUID();
     Jdbi replica = Jdbi.create(REPLICA.jdbcUrl(), REPLICA.user(), REPLICA.password());
     insertIntoReplica(replica, id, "FAIL-1", "Failing");

@@ -7,20 +7,15 @@ import dev.stockroom.events.InvalidEventException;
 import dev.stockroom.events.StockView;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -48,41 +43,13 @@ public final class TopicClient {
       String key,
       Predicate<List<ConsumerRecord<String, String>>> done,
       Duration timeout) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            SharedKafka.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-            StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-            StringDeserializer.class);
-    List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    Instant deadline = Instant.now().plus(timeout);
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
-        consumer
-            .partitionsFor(topic, Duration.ofSeconds(5))
-            .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      while (!done.test(records) && Instant.now().isBefore(deadline)) {
-        consumer
-            .poll(Duration.ofMillis(200))
-            .forEach(
-                record -> {
-                  if (key.equals(record.key())) {
-                    records.add(record);
-                  }
-                });
-      }
-    }
-    return records;
+    return withKey(
+        SharedKafka.consumeUntil(topic, records -> done.test(withKey(records, key)), timeout), key);
+  }
+
+  private static List<ConsumerRecord<String, String>> withKey(
+      List<ConsumerRecord<String, String>> records, String key) {
+    return records.stream().filter(r -> key.equals(r.key())).toList();
   }
 
   /** Sends one {@code stock.v1} record with the given event id and waits for the ack. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -122,6 +123,15 @@ public final class SharedKafka implements BeforeAllCallback {
    */
   public static List<ConsumerRecord<String, String>> consume(
       String topic, int atLeast, Duration timeout) {
+    return consumeUntil(topic, records -> records.size() >= atLeast, timeout);
+  }
+
+  /**
+   * As {@link #consume(String, int, Duration)}, polling until {@code done} holds for the records
+   * read so far (tested before the first poll too) or {@code timeout} passed.
+   */
+  public static List<ConsumerRecord<String, String>> consumeUntil(
+      String topic, Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer =
@@ -135,7 +145,7 @@ public final class SharedKafka implements BeforeAllCallback {
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      while (records.size() < atLeast && System.nanoTime() < deadline) {
+      while (!done.test(records) && System.nanoTime() < deadline) {
         long left = Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis());
         consumer.poll(Duration.ofMillis(Math.min(left, 200))).forEach(records::add);
       }

@@ -60,6 +60,33 @@ class SharedKafkaIT {
   }
 
   @Test
+  void consumeUntilStopsAsSoonAsTheConditionHoldsAndReturnsWhatItHasAtTheDeadline()
+      throws Exception {
+    SharedKafka.createTopic("shared-until", 1);
+    try (KafkaProducer<String, String> producer = producer(Map.of())) {
+      for (String value : List.of("a", "b", "stop", "c")) {
+        producer.send(new ProducerRecord<>("shared-until", "k", value)).get();
+      }
+    }
+
+    // One partition and records written before the read: the first poll may return them all,
+    // so "as soon as" means the condition was met with what was read, not record by record.
+    List<ConsumerRecord<String, String>> untilStop =
+        SharedKafka.consumeUntil(
+            "shared-until",
+            records -> records.stream().anyMatch(r -> r.value().equals("stop")),
+            Duration.ofSeconds(30));
+    long started = System.nanoTime();
+    List<ConsumerRecord<String, String>> never =
+        SharedKafka.consumeUntil("shared-until", records -> false, Duration.ofSeconds(2));
+
+    assertThat(untilStop).extracting(ConsumerRecord::value).startsWith("a", "b", "stop");
+    assertThat(never).extracting(ConsumerRecord::value).containsExactly("a", "b", "stop", "c");
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+  }
+
+  @Test
   void readCommittedConsumerSeesCommittedTransactionsOnlyAndNeverAbortedOnes() {
     SharedKafka.createTopic("shared-transactions", 1);
     try (KafkaProducer<String, String> producer =

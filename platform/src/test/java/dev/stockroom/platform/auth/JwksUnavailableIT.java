@@ -1,6 +1,6 @@
 package dev.stockroom.platform.auth;
 
-import static dev.stockroom.platform.web.TestHttp.assertProblem;
+import static dev.stockroom.devkit.HttpApi.assertProblem;
 import static dev.stockroom.platform.web.TestHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
 package dev.stockroom.platform.auth;
 
-import static dev.stockroom.platform.web.TestHttp.assertProblem;
+import static dev.stockroom.devkit.HttpApi.assertProblem;
+import static dev.stockroom.devkit.HttpApi.json;
 import static dev.stockroom.platform.web.TestHttp.get;
-import static dev.stockroom.platform.web.TestHttp.json;
 import static dev.stockroom.platform.web.TestHttp.request;
 import static dev.stockroom.platform.web.TestHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;

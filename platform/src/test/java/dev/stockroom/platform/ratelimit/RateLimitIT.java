@@ -1,6 +1,6 @@
 package dev.stockroom.platform.ratelimit;
 
-import static dev.stockroom.platform.web.TestHttp.assertProblem;
+import static dev.stockroom.devkit.HttpApi.assertProblem;
 import static dev.stockroom.platform.web.TestHttp.request;
 import static dev.stockroom.platform.web.TestHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;

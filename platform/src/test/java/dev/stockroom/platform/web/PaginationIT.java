@@ -1,8 +1,8 @@
 package dev.stockroom.platform.web;
 
-import static dev.stockroom.platform.web.TestHttp.assertProblem;
+import static dev.stockroom.devkit.HttpApi.assertProblem;
+import static dev.stockroom.devkit.HttpApi.json;
 import static dev.stockroom.platform.web.TestHttp.get;
-import static dev.stockroom.platform.web.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

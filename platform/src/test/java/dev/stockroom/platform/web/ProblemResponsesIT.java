@@ -1,9 +1,9 @@
 package dev.stockroom.platform.web;
 
-import static dev.stockroom.platform.web.TestHttp.assertNoInternals;
-import static dev.stockroom.platform.web.TestHttp.assertProblem;
+import static dev.stockroom.devkit.HttpApi.assertNoInternals;
+import static dev.stockroom.devkit.HttpApi.assertProblem;
+import static dev.stockroom.devkit.HttpApi.json;
 import static dev.stockroom.platform.web.TestHttp.get;
-import static dev.stockroom.platform.web.TestHttp.json;
 import static dev.stockroom.platform.web.TestHttp.postJson;
 import static dev.stockroom.platform.web.TestHttp.request;
 import static dev.stockroom.platform.web.TestHttp.send;
@@ -340,7 +340,7 @@ class ProblemResponsesIT {
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.head()).containsIgnoringCase("Content-Type: " + Problems.MEDIA_TYPE);
     assertThat(response.head()).containsIgnoringCase("Connection: close");
-    JsonNode problem = TestHttp.JSON.readTree(response.body());
+    JsonNode problem = dev.stockroom.devkit.HttpApi.JSON.readTree(response.body());
     assertThat(problem.path("type").asText()).isEqualTo(ProblemTypes.PAYLOAD_TOO_LARGE);
     assertThat(problem.path("requestId").asText()).isEqualTo("req-big");
   }
