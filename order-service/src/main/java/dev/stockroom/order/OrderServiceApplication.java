@@ -32,6 +32,9 @@ import org.jdbi.v3.core.Jdbi;
  * replica. The one place where the service's objects are created and wired.
  */
 public class OrderServiceApplication extends Application<OrderServiceConfiguration> {
+  /** Orders with at least one long poll waiting on them in this process. */
+  public static final String LONG_POLL_GAUGE = "orders.long-poll.orders-waited-on";
+
   public static void main(String[] args) throws Exception {
     new OrderServiceApplication().run(args);
   }
@@ -70,6 +73,7 @@ public class OrderServiceApplication extends Application<OrderServiceConfigurati
     OrdersFactory settings = configuration.getOrders();
     OrderStore store = new JdbiOrderStore(jdbi, outbox);
     OrderStatusNotifier notifier = new OrderStatusNotifier();
+    environment.metrics().registerGauge(LONG_POLL_GAUGE, notifier::waitedOnCount);
     OrderService orders =
         new OrderService(
             store,

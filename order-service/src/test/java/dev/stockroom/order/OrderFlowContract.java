@@ -400,6 +400,16 @@ abstract class OrderFlowContract {
     assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
     assertProblem(api.get("/api/v1/orders/" + id + "?wait=31", aliceToken), 400);
     assertProblem(api.get("/api/v1/orders/" + id + "?wait=1", bobToken), 404);
+    assertProblem(api.get("/api/v1/orders/" + UUID.randomUUID() + "?wait=1", aliceToken), 404);
+    // A long poll answered 404 leaves no waiter behind, or anyone could grow the set at will.
+    assertThat(
+            app()
+                .getEnvironment()
+                .metrics()
+                .getGauges()
+                .get(OrderServiceApplication.LONG_POLL_GAUGE)
+                .getValue())
+        .isEqualTo(0);
   }
 
   @Test

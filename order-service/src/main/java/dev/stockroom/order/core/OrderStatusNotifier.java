@@ -40,6 +40,11 @@ public final class OrderStatusNotifier {
     }
   }
 
+  /** How many orders someone is waiting on now. */
+  public int waitedOnCount() {
+    return waiters.size();
+  }
+
   /** The orders someone is waiting on now. */
   public Set<UUID> waitedOn() {
     return Set.copyOf(waiters.keySet());
