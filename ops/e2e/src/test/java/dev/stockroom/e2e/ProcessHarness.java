@@ -120,13 +120,15 @@ final class ProcessHarness implements AutoCloseable {
 
   private void startAll() {
     long started = System.nanoTime();
-    List<Integer> free = freePorts(8);
+    // Every port, the broker's too, from one batch held open together, so no two of them are the
+    // same: a broker left to pick its own controller port once took a service's admin port.
+    List<Integer> free = freePorts(10);
     ports.put(E2eSettings.USER_SERVICE, new Ports(free.get(0), free.get(1)));
     ports.put(E2eSettings.PRODUCT_SERVICE, new Ports(free.get(2), free.get(3)));
     ports.put(E2eSettings.ORDER_SERVICE, new Ports(free.get(4), free.get(5)));
     ports.put(E2eSettings.ORDER_STREAM_PROCESSOR, new Ports(free.get(6), free.get(7)));
 
-    bootstrapServers = startBroker();
+    bootstrapServers = startBroker(free.get(8), free.get(9));
     progress("kafka ready at %s", bootstrapServers);
 
     // The services do not need each other to start (JWKS is fetched on the first token), so they
@@ -147,14 +149,21 @@ final class ProcessHarness implements AutoCloseable {
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), settings.logDir());
   }
 
-  private String startBroker() {
+  private String startBroker(int port, int controllerPort) {
     ChildProcess broker =
         launch(
             "kafka",
             command(
                 settings.jar(E2eSettings.DEVKIT),
                 List.of(),
-                List.of("kafka", "--data", workDir.resolve("kafka").toString(), "--port", "0")));
+                List.of(
+                    "kafka",
+                    "--data",
+                    workDir.resolve("kafka").toString(),
+                    "--port",
+                    String.valueOf(port),
+                    "--controller-port",
+                    String.valueOf(controllerPort))));
     long deadline = System.nanoTime() + BROKER_START.toNanos();
     while (System.nanoTime() < deadline) {
       Matcher ready = BROKER_READY.matcher(broker.output());
