@@ -402,14 +402,19 @@ abstract class OrderFlowContract {
     assertProblem(api.get("/api/v1/orders/" + id + "?wait=1", bobToken), 404);
     assertProblem(api.get("/api/v1/orders/" + UUID.randomUUID() + "?wait=1", aliceToken), 404);
     // A long poll answered 404 leaves no waiter behind, or anyone could grow the set at will.
-    assertThat(
-            app()
-                .getEnvironment()
-                .metrics()
-                .getGauges()
-                .get(OrderServiceApplication.LONG_POLL_GAUGE)
-                .getValue())
-        .isEqualTo(0);
+    // Awaited: the timed-out poll above unsubscribes just after its answer is written.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        app()
+                            .getEnvironment()
+                            .metrics()
+                            .getGauges()
+                            .get(OrderServiceApplication.LONG_POLL_GAUGE)
+                            .getValue())
+                    .isEqualTo(0));
   }
 
   @Test

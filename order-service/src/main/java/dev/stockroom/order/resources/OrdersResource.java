@@ -118,9 +118,16 @@ public class OrdersResource {
     async.setTimeoutHandler(r -> answer(r, caller, id));
     async.setTimeout(seconds, TimeUnit.SECONDS);
     // Subscribed before the one read: a change after the read wakes this request, and one before
-    // it is in what it reads. A 404 from the read completes the request, which unsubscribes.
+    // it is in what it reads.
     subscription.set(notifier.onChange(id, () -> resumer.execute(() -> answer(async, caller, id))));
-    Order order = orders.get(caller, id);
+    Order order;
+    try {
+      order = orders.get(caller, id);
+    } catch (RuntimeException e) {
+      // Unsubscribed before the 404 is written, not after as the completion callback would.
+      subscription.get().close();
+      throw e;
+    }
     if (order.status() != OrderStatus.PENDING) {
       async.resume(ok(order));
     }
