@@ -1,0 +1,62 @@
+# shellcheck shell=bash
+# The stack's services and the JVM flags they run with; sourced by ops/bin/stack and ops/bin/bench.
+#
+# STACK_JAVA_OPTS replaces every service's flags (and the benchmark's reference servers'),
+# STACK_KAFKA_JAVA_OPTS the broker's.
+
+# name | module | api port | admin port | max heap   (start order; stop is the reverse)
+#
+# Each heap is what that service needs, not one size for all: with the serial collector the old
+# generation is only collected when it is full, so a service's heap grows to its cap whatever its
+# live set, and the heap is the largest part of its RSS. Live sets measured after a full collection
+# under the benchmark's load (bench --steps write,e2e): user-service 23 MB, plus about 20 MB for
+# each password hash in progress (Argon2id at 19 MiB; two at once in config/local and config/bench,
+# which give the hashing one core each); product-service
+# 27 MB; order-service 53 MB with a thousand open connections; the stream processor 25 MB (its
+# RocksDB stores are off the heap).
+SERVICES=(
+  "user-service|user-service|8081|8181|128m"
+  "product-service|product-service|8082|8182|256m"
+  "order-service|order-service|8083|8183|192m"
+  "order-stream-processor|order-stream-processor|8084|8184|128m"
+)
+
+JAVA="${JAVA:-java}"
+
+# glibc keeps memory that the JIT, the drivers and RocksDB have freed; since JDK 17.0.9 the JVM can
+# hand it back every few seconds. Left out on an older JDK, which would refuse the flag.
+if "$JAVA" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
+  TRIM_NATIVE_HEAP=-XX:TrimNativeHeapInterval=5000
+else
+  TRIM_NATIVE_HEAP=
+fi
+# glibc gives each thread that mallocs its own arena (up to 8 per core), and freed memory stays in
+# them: two per process instead.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
+# java_opts HEAP: the default flags of a JVM of the stack with that max heap.
+java_opts() {
+  echo "-Xms64m -Xmx$1 -XX:+UseSerialGC${TRIM_NATIVE_HEAP:+ $TRIM_NATIVE_HEAP}"
+}
+
+# service_java_opts NAME: the flags service NAME starts with.
+service_java_opts() {
+  if [[ -n "${STACK_JAVA_OPTS:-}" ]]; then
+    echo "$STACK_JAVA_OPTS"
+    return
+  fi
+  local entry name heap
+  for entry in "${SERVICES[@]}"; do
+    IFS='|' read -r name _ _ _ heap <<<"$entry"
+    if [[ "$name" == "$1" ]]; then
+      java_opts "$heap"
+      return
+    fi
+  done
+  echo "unknown service $1" >&2
+  return 1
+}
+
+# The broker is not a service under test: its heap must hold the log cleaner's 128 MB dedupe buffer
+# whatever the services' flags are.
+KAFKA_JAVA_OPTS="${STACK_KAFKA_JAVA_OPTS:-$(java_opts 256m)}"
