@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -47,6 +48,7 @@ import org.apache.kafka.streams.state.HostInfo;
  *   rocksDbMemtableMemory: 16MiB            # the memtables' part of it
  *   closeTimeout: 30s
  *   startRetryInterval: 5s
+ *   restoreFetchMaxWait: 100ms              # the restore consumer's fetch.max.wait.ms
  *   properties: {}                          # any other StreamsConfig setting
  * </pre>
  */
@@ -123,6 +125,15 @@ public class StreamsFactory {
   @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
   private Duration startRetryInterval = Duration.seconds(5);
 
+  /**
+   * How long the broker holds a restoring fetch that finds nothing new. Restoration reads each
+   * changelog to its end, and the last fetch of each round finds nothing: at Kafka's default of 500
+   * ms a local restart with the stores on disk took 4.6 s to healthy, at 100 ms 3.8 s (five
+   * alternating restarts each). The restore consumer also keeps standby replicas current, so this
+   * is not zero: an idle standby costs one fetch per wait.
+   */
+  @NotNull private Duration restoreFetchMaxWait = Duration.milliseconds(100);
+
   @NotNull private Map<String, String> properties = new LinkedHashMap<>();
 
   /** The topology's settings: public topics from {@code events}, internal ones under the id. */
@@ -154,6 +165,9 @@ public class StreamsFactory {
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     props.put(BoundedRocksDbMemory.TOTAL_BYTES, rocksDbMemory.toBytes());
     props.put(BoundedRocksDbMemory.MEMTABLE_BYTES, rocksDbMemtableMemory.toBytes());
+    props.put(
+        StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
+        (int) restoreFetchMaxWait.toMilliseconds());
     // Stores stage a transaction's writes and apply them when its changelog commits, so a
     // read-committed query never sees an aborted write, and a crash no longer wipes the stores.
     props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
@@ -357,6 +371,16 @@ public class StreamsFactory {
   @JsonProperty
   public void setStartRetryInterval(Duration startRetryInterval) {
     this.startRetryInterval = startRetryInterval;
+  }
+
+  @JsonProperty
+  public Duration getRestoreFetchMaxWait() {
+    return restoreFetchMaxWait;
+  }
+
+  @JsonProperty
+  public void setRestoreFetchMaxWait(Duration restoreFetchMaxWait) {
+    this.restoreFetchMaxWait = restoreFetchMaxWait;
   }
 
   @JsonProperty

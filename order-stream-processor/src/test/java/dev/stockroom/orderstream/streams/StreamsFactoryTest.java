@@ -11,6 +11,7 @@ import io.dropwizard.util.Duration;
 import jakarta.validation.Validator;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,21 @@ class StreamsFactoryTest {
         .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class)
         .containsEntry(BoundedRocksDbMemory.TOTAL_BYTES, 96L * 1024 * 1024)
         .containsEntry(BoundedRocksDbMemory.MEMTABLE_BYTES, 24L * 1024 * 1024);
+  }
+
+  @Test
+  void theRestoreConsumerWaitsBrieflyOnAnEmptyFetchButTheMainConsumerKeepsKafkasDefault() {
+    StreamsFactory factory = new StreamsFactory();
+    StreamsConfig byDefault = new StreamsConfig(factory.streamsProperties(new KafkaFactory()));
+    factory.setRestoreFetchMaxWait(Duration.milliseconds(20));
+    StreamsConfig fromYaml = new StreamsConfig(factory.streamsProperties(new KafkaFactory()));
+
+    assertThat(byDefault.getRestoreConsumerConfigs("c"))
+        .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+    assertThat(fromYaml.getRestoreConsumerConfigs("c"))
+        .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+    assertThat(fromYaml.getMainConsumerConfigs("g", "c", 0))
+        .doesNotContainKey(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
   }
 
   @Test
