@@ -92,7 +92,16 @@ public final class LoadGenerator {
             ? "open loop at " + options.rate() + " operations/s"
             : "closed loop with " + options.concurrency() + " workers",
         options.duration().toSeconds(),
-        options.warmup().isZero() ? "" : " after " + options.warmup().toSeconds() + "s warm-up");
+        options.warmup().isZero()
+            ? ""
+            : " after "
+                + options.warmup().toSeconds()
+                + "s warm-up"
+                + (options.ramp().isZero()
+                    ? ""
+                    : " (the rate rising from 0 over its first "
+                        + options.ramp().toSeconds()
+                        + "s)"));
 
     EngineResult result;
     ExecutorService loop =
@@ -107,7 +116,10 @@ public final class LoadGenerator {
       result =
           options.openLoop()
               ? new OpenLoopEngine(
-                      new RateSchedule(start, options.rate()), end, options.maxInFlight(), metrics)
+                      new RateSchedule(start, options.rate(), options.ramp().toNanos()),
+                      end,
+                      options.maxInFlight(),
+                      metrics)
                   .run(workload)
               : new ClosedLoopEngine(options.concurrency(), start, end, metrics, loop)
                   .run(workload);

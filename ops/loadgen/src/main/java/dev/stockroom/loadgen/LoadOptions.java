@@ -21,6 +21,7 @@ public record LoadOptions(
     Integer concurrency,
     Duration duration,
     Duration warmup,
+    Duration ramp,
     Path reportDir,
     String host,
     int usersPort,
@@ -63,6 +64,8 @@ public record LoadOptions(
                                  the previous one ends (exclusive with --rate)
         --duration D             measured time, whole seconds: 30s, 2m [60s]
         --warmup D               run this long first without measuring [0s]
+        --ramp D                 open loop: raise the rate evenly from 0 over the warm-up's first
+                                 D; the measured time is always at the full rate [0s]
         --report DIR             report directory [var/loadgen/<timestamp>]
         --host H                 127.0.0.0/8 or localhost only [127.0.0.1]
         --users-port P --products-port P --orders-port P --stream-port P  [8081..8084]
@@ -98,6 +101,14 @@ public record LoadOptions(
     }
     requireWholeSeconds("--duration", duration, 1);
     requireWholeSeconds("--warmup", warmup, 0);
+    requireWholeSeconds("--ramp", ramp, 0);
+    if (!ramp.isZero() && rate == null) {
+      throw new UsageException("--ramp raises an open loop's --rate; a closed loop has none");
+    }
+    if (ramp.compareTo(warmup) > 0) {
+      // The measured window always runs at the full rate.
+      throw new UsageException("--ramp must fit in --warmup");
+    }
     checkLoopback(host);
     for (int port : new int[] {usersPort, productsPort, ordersPort, streamPort}) {
       if (port < 1 || port > 65535) {
@@ -159,6 +170,7 @@ public record LoadOptions(
         + Durations.format(duration)
         + ", warmup="
         + Durations.format(warmup)
+        + (ramp.isZero() ? "" : ", ramp=" + Durations.format(ramp))
         + ", host="
         + host
         + ", customers="
@@ -214,6 +226,7 @@ public record LoadOptions(
         case "--concurrency" -> b.concurrency(integer(name, value));
         case "--duration" -> b.duration(Durations.parse(name, value));
         case "--warmup" -> b.warmup(Durations.parse(name, value));
+        case "--ramp" -> b.ramp(Durations.parse(name, value));
         case "--report" -> b.reportDir(Path.of(value));
         case "--host" -> b.host(value);
         case "--users-port" -> b.usersPort(integer(name, value));
@@ -293,6 +306,7 @@ public record LoadOptions(
     private Integer concurrency;
     private Duration duration = Duration.ofSeconds(60);
     private Duration warmup = Duration.ZERO;
+    private Duration ramp = Duration.ZERO;
     private Path reportDir;
     private String host = "127.0.0.1";
     private int usersPort = 8081;
@@ -338,6 +352,11 @@ public record LoadOptions(
 
     public Builder warmup(Duration v) {
       warmup = v;
+      return this;
+    }
+
+    public Builder ramp(Duration v) {
+      ramp = v;
       return this;
     }
 
@@ -444,6 +463,7 @@ public record LoadOptions(
           concurrency,
           duration,
           warmup,
+          ramp,
           dir,
           host,
           usersPort,

@@ -193,6 +193,10 @@ class LoadOptionsTest {
     assertThatThrownBy(() -> parse("--terminal-timeout", "500ms"))
         .isInstanceOf(UsageException.class);
     assertThatThrownBy(() -> parse("--warmup", "1500ms")).isInstanceOf(UsageException.class);
+    assertThatThrownBy(() -> parse("--rate", "10", "--warmup", "5s", "--ramp", "6s"))
+        .hasMessageContaining("--ramp must fit in --warmup");
+    assertThatThrownBy(() -> parse("--concurrency", "4", "--warmup", "5s", "--ramp", "5s"))
+        .hasMessageContaining("closed loop");
     assertThatThrownBy(() -> parse("--frobnicate", "1"))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("unknown option --frobnicate");
@@ -208,5 +212,14 @@ class LoadOptionsTest {
     assertThat(Durations.parse("x", "1h")).isEqualTo(Duration.ofHours(1));
     assertThat(Durations.format(Duration.ofSeconds(60))).isEqualTo("60s");
     assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+  }
+
+  @Test
+  void aRampIsPartOfAnOpenLoopsWarmUp() {
+    LoadOptions o = parse("--rate", "150", "--warmup", "60s", "--ramp=30s");
+
+    assertThat(o.ramp()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(o.toString()).contains("warmup=60s, ramp=30s");
+    assertThat(parse("--rate", "150").ramp()).isZero();
   }
 }
