@@ -9,6 +9,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
@@ -132,7 +133,9 @@ public class StreamsFactory {
    * alternating restarts each). The restore consumer also keeps standby replicas current, so this
    * is not zero: an idle standby costs one fetch per wait.
    */
-  @NotNull private Duration restoreFetchMaxWait = Duration.milliseconds(100);
+  @NotNull
+  @MaxDuration(value = 1, unit = TimeUnit.MINUTES)
+  private Duration restoreFetchMaxWait = Duration.milliseconds(100);
 
   @NotNull private Map<String, String> properties = new LinkedHashMap<>();
 

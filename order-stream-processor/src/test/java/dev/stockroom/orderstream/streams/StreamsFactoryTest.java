@@ -125,6 +125,10 @@ class StreamsFactoryTest {
         .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
     assertThat(fromYaml.getMainConsumerConfigs("g", "c", 0))
         .doesNotContainKey(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+    factory.setRestoreFetchMaxWait(Duration.minutes(2));
+    assertThat(VALIDATOR.validate(factory))
+        .extracting(violation -> violation.getPropertyPath().toString())
+        .containsExactly("restoreFetchMaxWait");
   }
 
   @Test
