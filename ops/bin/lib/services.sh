@@ -20,23 +20,34 @@ SERVICES=(
   "order-service|order-service|8083|8183|192m"
   "order-stream-processor|order-stream-processor|8084|8184|128m"
 )
+SERVICE_NAMES=()
+for _entry in "${SERVICES[@]}"; do SERVICE_NAMES+=("${_entry%%|*}"); done
+unset _entry
 
 JAVA="${JAVA:-java}"
 
+# detect_jvm_flags: asks the JDK once which optional flags it takes, and sets KAFKA_JAVA_OPTS. Called
+# by whatever starts JVMs, before java_opts; not on sourcing, so `stack status` starts no JVM.
 # glibc keeps memory that the JIT, the drivers and RocksDB have freed; since JDK 17.0.9 the JVM can
 # hand it back every few seconds. Left out on an older JDK, which would refuse the flag.
-if "$JAVA" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
-  TRIM_NATIVE_HEAP=-XX:TrimNativeHeapInterval=5000
-else
-  TRIM_NATIVE_HEAP=
-fi
+detect_jvm_flags() {
+  if "$JAVA" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
+    TRIM_NATIVE_HEAP=-XX:TrimNativeHeapInterval=5000
+  else
+    TRIM_NATIVE_HEAP=
+  fi
+  # The broker is not a service under test: its heap must hold the log cleaner's 128 MB dedupe
+  # buffer whatever the services' flags are.
+  KAFKA_JAVA_OPTS="${STACK_KAFKA_JAVA_OPTS:-$(java_opts 256m)}"
+}
 # glibc gives each thread that mallocs its own arena (up to 8 per core), and freed memory stays in
 # them: two per process instead.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # java_opts HEAP: the default flags of a JVM of the stack with that max heap.
 java_opts() {
-  echo "-Xms64m -Xmx$1 -XX:+UseSerialGC${TRIM_NATIVE_HEAP:+ $TRIM_NATIVE_HEAP}"
+  local trim="${TRIM_NATIVE_HEAP?call detect_jvm_flags first}"
+  echo "-Xms64m -Xmx$1 -XX:+UseSerialGC${trim:+ $trim}"
 }
 
 # service_java_opts NAME: the flags service NAME starts with.
@@ -56,7 +67,3 @@ service_java_opts() {
   echo "unknown service $1" >&2
   return 1
 }
-
-# The broker is not a service under test: its heap must hold the log cleaner's 128 MB dedupe buffer
-# whatever the services' flags are.
-KAFKA_JAVA_OPTS="${STACK_KAFKA_JAVA_OPTS:-$(java_opts 256m)}"
