@@ -353,8 +353,7 @@ abstract class OrderFlowContract {
     UUID id = id(api.place(aliceToken, mug, 1));
     long started = System.nanoTime();
     CompletableFuture<HttpResponse<String>> waiting =
-        CompletableFuture.supplyAsync(
-            () -> api.get("/api/v1/orders/" + id + "?wait=25", aliceToken));
+        api.getAsync("/api/v1/orders/" + id + "?wait=25", aliceToken);
     // Let the request reach the server and park before the decision arrives.
     await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
     assertThat(waiting).isNotDone();
@@ -370,8 +369,7 @@ abstract class OrderFlowContract {
   void longPollSeesADecisionAppliedByAnotherReplica() throws Exception {
     UUID id = id(api.place(aliceToken, mug, 1));
     CompletableFuture<HttpResponse<String>> waiting =
-        CompletableFuture.supplyAsync(
-            () -> api.get("/api/v1/orders/" + id + "?wait=25", aliceToken));
+        api.getAsync("/api/v1/orders/" + id + "?wait=25", aliceToken);
     await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
     long started = System.nanoTime();
     // Another replica's status consumer wrote the decision: no in-process notification here.

@@ -207,14 +207,15 @@ class CrashRecoveryIT {
   }
 
   private static void awaitHealthy(int adminPort, Process process) {
+    ApiClient admin = new ApiClient(adminPort);
     await("process healthy")
         .atMost(DEADLINE)
         .until(
             () -> {
               assertThat(process.isAlive()).as("process still running").isTrue();
               try {
-                return Http.get(adminPort, "/healthcheck", null).statusCode() == 200;
-              } catch (IllegalStateException notListeningYet) {
+                return admin.get("/healthcheck").statusCode() == 200;
+              } catch (UncheckedIOException notListeningYet) {
                 return false;
               }
             });

@@ -60,10 +60,14 @@ class OrderStreamProcessorIT {
           ConfigOverride.config("streams.stateDir", tempDir()));
 
   private static TestKafka kafka;
+  private static ApiClient api;
+  private static ApiClient admin;
 
   @BeforeAll
   static void waitUntilRunning() {
     kafka = new TestKafka();
+    api = new ApiClient(APP.getLocalPort());
+    admin = new ApiClient(APP.getAdminPort());
     await("streams RUNNING")
         .atMost(DEADLINE)
         .untilAsserted(
@@ -97,15 +101,16 @@ class OrderStreamProcessorIT {
         .atMost(DEADLINE)
         .untilAsserted(
             () -> {
-              JsonNode stock = Http.json(api("/api/v1/stock/" + keyboard, customer()));
+              JsonNode stock = ApiClient.okJson(api("/api/v1/stock/" + keyboard, customer()));
               assertThat(stock.get("reserved").asLong()).isEqualTo(2);
               assertThat(stock.get("available").asLong()).isEqualTo(8);
             });
-    JsonNode orderStatus = Http.json(api("/api/v1/order-status/" + order, customer()));
+    JsonNode orderStatus = ApiClient.okJson(api("/api/v1/order-status/" + order, customer()));
     assertThat(orderStatus.get("status").asText()).isEqualTo("CONFIRMED");
     assertThat(orderStatus.get("lines").get(1).get("status").asText()).isEqualTo("RESERVED");
     JsonNode list =
-        Http.json(api("/api/v1/stock?productId=" + monitor + "&productId=" + keyboard, customer()));
+        ApiClient.okJson(
+            api("/api/v1/stock?productId=" + monitor + "&productId=" + keyboard, customer()));
     assertThat(list.get("items")).hasSize(2);
     assertThat(list.get("items").get(0).get("productId").asText()).isEqualTo(monitor.toString());
     assertThat(list.get("items").get(0).get("available").asLong()).isZero();
@@ -138,11 +143,11 @@ class OrderStreamProcessorIT {
         .until(() -> api("/api/v1/stock/" + product, customer()).statusCode() == 200);
 
     CompletableFuture<HttpResponse<String>> waiting =
-        Http.getAsync(APP.getLocalPort(), "/api/v1/order-status/" + order + "?wait=15", customer());
+        api.getAsync("/api/v1/order-status/" + order + "?wait=15", customer());
     kafka.place(order, line(product, 1));
 
     HttpResponse<String> answer = waiting.get(20, TimeUnit.SECONDS);
-    assertThat(Http.json(answer).get("status").asText()).isEqualTo("CONFIRMED");
+    assertThat(ApiClient.okJson(answer).get("status").asText()).isEqualTo("CONFIRMED");
   }
 
   @Test
@@ -150,10 +155,7 @@ class OrderStreamProcessorIT {
     long start = System.nanoTime();
 
     HttpResponse<String> answer =
-        Http.getAsync(
-                APP.getLocalPort(),
-                "/api/v1/order-status/" + UUID.randomUUID() + "?wait=1",
-                customer())
+        api.getAsync("/api/v1/order-status/" + UUID.randomUUID() + "?wait=1", customer())
             .get(10, TimeUnit.SECONDS);
 
     assertThat(answer.statusCode()).isEqualTo(404);
@@ -246,11 +248,11 @@ class OrderStreamProcessorIT {
   }
 
   private static HttpResponse<String> api(String path, String token) {
-    return Http.get(APP.getLocalPort(), path, token);
+    return api.get(path, token);
   }
 
   private static HttpResponse<String> admin(String path) {
-    return Http.get(APP.getAdminPort(), path, null);
+    return admin.get(path);
   }
 
   static String tempDir() {

@@ -8,7 +8,6 @@ import dev.stockroom.devkit.JwksServer;
 import dev.stockroom.devkit.SharedKafka;
 import dev.stockroom.devkit.TestTokens;
 import dev.stockroom.events.Topics;
-import dev.stockroom.orderstream.views.Forwarder;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -20,7 +19,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,8 @@ class TwoInstancesIT {
   static final DropwizardAppExtension<OrderStreamProcessorConfiguration> A = instance(PORT_A);
   static final DropwizardAppExtension<OrderStreamProcessorConfiguration> B = instance(PORT_B);
 
+  private static final Map<Integer, ApiClient> CLIENTS = new ConcurrentHashMap<>();
+
   private static TestKafka kafka;
 
   @BeforeAll
@@ -56,7 +59,7 @@ class TwoInstancesIT {
     for (DropwizardAppExtension<OrderStreamProcessorConfiguration> app : List.of(A, B)) {
       await("instance RUNNING")
           .atMost(DEADLINE)
-          .until(() -> Http.get(app.getAdminPort(), "/healthcheck", null).statusCode() == 200);
+          .until(() -> client(app.getAdminPort()).get("/healthcheck").statusCode() == 200);
     }
   }
 
@@ -82,7 +85,7 @@ class TwoInstancesIT {
               for (UUID product : products) {
                 for (int port : List.of(PORT_A, PORT_B)) {
                   HttpResponse<String> response = get(port, "/api/v1/stock/" + product, false);
-                  assertThat(Http.json(response).get("onHand").asLong())
+                  assertThat(ApiClient.okJson(response).get("onHand").asLong())
                       .isEqualTo(10 + products.indexOf(product));
                 }
               }
@@ -121,7 +124,7 @@ class TwoInstancesIT {
             () -> {
               HttpResponse<String> response = get(PORT_A, "/api/v1/stock?" + query, false);
               List<String> ids = new ArrayList<>();
-              Http.json(response)
+              ApiClient.okJson(response)
                   .get("items")
                   .forEach(item -> ids.add(item.get("productId").asText()));
               assertThat(ids)
@@ -147,7 +150,8 @@ class TwoInstancesIT {
               for (UUID order : orders) {
                 for (int port : List.of(PORT_A, PORT_B)) {
                   HttpResponse<String> response = get(port, "/api/v1/order-status/" + order, false);
-                  assertThat(Http.json(response).get("status").asText()).isEqualTo("CONFIRMED");
+                  assertThat(ApiClient.okJson(response).get("status").asText())
+                      .isEqualTo("CONFIRMED");
                 }
               }
             });
@@ -172,9 +176,12 @@ class TwoInstancesIT {
 
   private static HttpResponse<String> get(int port, String path, boolean asForwarded) {
     String token = TOKENS.token(TestKafka.CUSTOMER, "customer");
-    return asForwarded
-        ? Http.get(port, path, token, Forwarder.FORWARDED_HEADER, "1")
-        : Http.get(port, path, token);
+    ApiClient api = client(port);
+    return asForwarded ? api.getForwarded(path, token) : api.get(path, token);
+  }
+
+  private static ApiClient client(int port) {
+    return CLIENTS.computeIfAbsent(port, ApiClient::new);
   }
 
   private static DropwizardAppExtension<OrderStreamProcessorConfiguration> instance(int port) {

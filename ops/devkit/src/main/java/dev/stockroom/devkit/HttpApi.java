@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +52,15 @@ public class HttpApi {
     return send("GET", path, null, null, headers(token));
   }
 
+  /**
+   * A GET that does not wait for its answer, for a long poll that the test answers meanwhile. The
+   * request is on its way when this returns.
+   */
+  public CompletableFuture<HttpResponse<String>> getAsync(String path, String token) {
+    return http.sendAsync(
+        request("GET", path, null, null, headers(token)), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** A GET with {@code If-None-Match}. */
   public HttpResponse<String> getIfNoneMatch(String path, String etag) {
     Map<String, String> headers = headers(null);
@@ -87,6 +97,19 @@ public class HttpApi {
   /** Any request, for tests that need unusual methods, headers or bodies. */
   public HttpResponse<String> send(
       String method, String path, String contentType, String body, Map<String, String> headers) {
+    try {
+      return http.send(
+          request(method, path, contentType, body, headers), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpRequest request(
+      String method, String path, String contentType, String body, Map<String, String> headers) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(REQUEST_TIMEOUT)
@@ -99,14 +122,7 @@ public class HttpApi {
       builder.header("Content-Type", contentType);
     }
     headers.forEach(builder::header);
-    try {
-      return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return builder.build();
   }
 
   /** {@code Accept: application/json}, and the bearer token unless it is null; add to it. */
