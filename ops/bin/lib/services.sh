@@ -11,14 +11,14 @@
 # live set, and the heap is the largest part of its RSS. Live sets measured after a full collection
 # under the benchmark's load (bench --steps write,e2e): user-service 23 MB, plus about 20 MB for
 # each password hash in progress (Argon2id at 19 MiB; two at once in config/local and config/bench,
-# which give the hashing one core each); product-service
-# 27 MB; order-service 53 MB with a thousand open connections; the stream processor 25 MB (its
-# RocksDB stores are off the heap).
+# which give the hashing one core each), so 96 MB leaves a third free at two hashes; product-service
+# 27 MB; order-service 53 MB with a thousand open connections (12 MB of it Jetty's header cache, since
+# turned off); the stream processor 25 MB (its RocksDB stores are off the heap).
 SERVICES=(
-  "user-service|user-service|8081|8181|128m"
+  "user-service|user-service|8081|8181|96m"
   "product-service|product-service|8082|8182|256m"
   "order-service|order-service|8083|8183|192m"
-  "order-stream-processor|order-stream-processor|8084|8184|128m"
+  "order-stream-processor|order-stream-processor|8084|8184|96m"
 )
 SERVICE_NAMES=()
 for _entry in "${SERVICES[@]}"; do SERVICE_NAMES+=("${_entry%%|*}"); done
