@@ -14,11 +14,6 @@ final class ApiClient extends HttpApi {
     super(port);
   }
 
-  /** A GET that must answer 200; returns its JSON. */
-  JsonNode getOk(String path, String token) {
-    return okJson(get(path, token));
-  }
-
   /**
    * A GET marked as forwarded by a peer instance, which this instance must answer from its own
    * state or refuse, never forward again.
