@@ -55,6 +55,7 @@ public final class JdbiOrderStore implements OrderStore {
         OrderPlacementDao.class,
         OrderReadDao.class,
         OrderDao.class,
+        OrderStatusDao.class,
         IdempotencyKeyDao.class,
         ProductReplicaDao.class);
     this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -143,6 +144,7 @@ public final class JdbiOrderStore implements OrderStore {
     private final Handle handle;
     private OrderPlacementDao placement;
     private OrderDao orders;
+    private OrderStatusDao statuses;
     private IdempotencyKeyDao keys;
 
     Tx(Handle handle) {
@@ -161,6 +163,13 @@ public final class JdbiOrderStore implements OrderStore {
         orders = handle.attach(OrderDao.class);
       }
       return orders;
+    }
+
+    private OrderStatusDao statuses() {
+      if (statuses == null) {
+        statuses = handle.attach(OrderStatusDao.class);
+      }
+      return statuses;
     }
 
     private IdempotencyKeyDao keys() {
@@ -253,7 +262,7 @@ public final class JdbiOrderStore implements OrderStore {
     public Map<UUID, Order> lockOrdersWithoutLines(Set<UUID> ids) {
       Map<UUID, Order> locked = new HashMap<>();
       if (!ids.isEmpty()) {
-        orders().lockAll(ids).forEach(r -> locked.put(r.id(), r.withItems(List.of())));
+        statuses().lockAll(ids).forEach(r -> locked.put(r.id(), r.withItems(List.of())));
       }
       return locked;
     }
@@ -261,13 +270,13 @@ public final class JdbiOrderStore implements OrderStore {
     @Override
     public void updateStatuses(List<Order> changed) {
       if (!changed.isEmpty()) {
-        orders().updateStatuses(changed);
+        statuses().updateStatuses(changed);
       }
     }
 
     @Override
     public List<UUID> unpaidPast(Instant now, int limit) {
-      return orders().unpaidPast(now, limit);
+      return statuses().unpaidPast(now, limit);
     }
 
     @Override
@@ -284,7 +293,7 @@ public final class JdbiOrderStore implements OrderStore {
 
     @Override
     public void setLineRejections(UUID orderId, Map<UUID, String> reasons) {
-      reasons.forEach((productId, reason) -> orders().setRejection(orderId, productId, reason));
+      reasons.forEach((productId, reason) -> statuses().setRejection(orderId, productId, reason));
     }
 
     @Override
