@@ -4,7 +4,7 @@
 # STACK_JAVA_OPTS replaces every service's flags (and the benchmark's reference servers'),
 # STACK_KAFKA_JAVA_OPTS the broker's.
 
-# name | module | api port | admin port | max heap   (start order; stop is the reverse)
+# name | module | api port | admin port | max heap | extra flags   (start order; stop is the reverse)
 #
 # Each heap is what that service needs, not one size for all: with the serial collector the old
 # generation is only collected when it is full, so a service's heap grows to its cap whatever its
@@ -14,11 +14,19 @@
 # which give the hashing one core each), so 96 MB leaves a third free at two hashes; product-service
 # 27 MB; order-service 53 MB with a thousand open connections (12 MB of it Jetty's header cache, since
 # turned off); the stream processor 25 MB (its RocksDB stores are off the heap).
+#
+# The stream processor runs with the client compiler only: its time goes to RocksDB, the Kafka
+# clients and its commit interval, not to Java code C2 would speed up. In benchmark runs the same
+# hour (bench --steps write,e2e --rates 150) it used the same CPU per order with C1 alone and a
+# 64 MB heap as with both compilers and 96 MB (0.96 ms against 0.95-1.03 ms), and peaked at 261 MB
+# of RSS against 317-321 MB: C2's code cache and compiler arenas, and heap it did not need beside
+# its 25 MB live set. order-service is the opposite case: C1 alone nearly doubled its CPU per order
+# (README, Load it and measure it).
 SERVICES=(
-  "user-service|user-service|8081|8181|96m"
-  "product-service|product-service|8082|8182|256m"
-  "order-service|order-service|8083|8183|192m"
-  "order-stream-processor|order-stream-processor|8084|8184|96m"
+  "user-service|user-service|8081|8181|96m|"
+  "product-service|product-service|8082|8182|256m|"
+  "order-service|order-service|8083|8183|192m|"
+  "order-stream-processor|order-stream-processor|8084|8184|64m|-XX:TieredStopAtLevel=1"
 )
 SERVICE_NAMES=()
 for _entry in "${SERVICES[@]}"; do SERVICE_NAMES+=("${_entry%%|*}"); done
@@ -56,11 +64,11 @@ service_java_opts() {
     echo "$STACK_JAVA_OPTS"
     return
   fi
-  local entry name heap
+  local entry name heap flags
   for entry in "${SERVICES[@]}"; do
-    IFS='|' read -r name _ _ _ heap <<<"$entry"
+    IFS='|' read -r name _ _ _ heap flags <<<"$entry"
     if [[ "$name" == "$1" ]]; then
-      java_opts "$heap"
+      echo "$(java_opts "$heap")${flags:+ $flags}"
       return
     fi
   done
