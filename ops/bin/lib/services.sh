@@ -16,11 +16,12 @@
 # turned off); the stream processor 25 MB (its RocksDB stores are off the heap).
 #
 # The stream processor runs with the client compiler only: its time goes to RocksDB, the Kafka
-# clients and its commit interval, not to Java code C2 would speed up. In benchmark runs the same
-# hour (bench --steps write,e2e --rates 150) it used the same CPU per order with C1 alone and a
-# 64 MB heap as with both compilers and 96 MB (0.96 ms against 0.95-1.03 ms), and peaked at 261 MB
-# of RSS against 317-321 MB: C2's code cache and compiler arenas, and heap it did not need beside
-# its 25 MB live set. order-service is the opposite case: C1 alone nearly doubled its CPU per order
+# clients and its commit interval, not to Java code C2 would speed up. With C1 alone and a 64 MB
+# heap it peaked at 261 MB of RSS against 317-321 MB with both compilers and 96 MB in benchmark runs
+# the same hour (bench --steps write,e2e --rates 150), and at 279 MB against 337 MB in full runs:
+# C2's code cache and compiler arenas, and heap it did not need beside its 25 MB live set. Its CPU
+# per order was the same in the first (0.96 ms against 0.95-1.03 ms) and at most 0.5 ms higher in
+# the second, of the 11 ms an order costs the whole machine. order-service is the opposite case: C1 alone nearly doubled its CPU per order
 # (README, Load it and measure it).
 SERVICES=(
   "user-service|user-service|8081|8181|96m|"
