@@ -21,8 +21,8 @@
 # the same hour (bench --steps write,e2e --rates 150), and at 279 MB against 337 MB in full runs:
 # C2's code cache and compiler arenas, and heap it did not need beside its 25 MB live set. Its CPU
 # per order was the same in the first (0.96 ms against 0.95-1.03 ms) and at most 0.5 ms higher in
-# the second, of the 11 ms an order costs the whole machine. order-service is the opposite case: C1 alone nearly doubled its CPU per order
-# (README, Load it and measure it).
+# the second, of the 11 ms an order costs the whole machine. order-service is the opposite case: C1
+# alone nearly doubled its CPU per order (README, Load it and measure it).
 SERVICES=(
   "user-service|user-service|8081|8181|96m|"
   "product-service|product-service|8082|8182|256m|"
