@@ -30,5 +30,7 @@ class ShippedConfigTest {
     }
     // Jetty's header cache would cost 12 KB of heap on every open connection (see ApiFactory).
     assertThat(config.getApi().isConnectionHeaderCache()).isFalse();
+    // Off unless an operator turns it on (README, Load it and measure it: it did not help here).
+    assertThat(config.getApi().getWriteLimit().getMaxConcurrent()).isZero();
   }
 }

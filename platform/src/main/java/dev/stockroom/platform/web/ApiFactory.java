@@ -16,6 +16,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.validation.MinDataSize;
 import jakarta.servlet.DispatcherType;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.EnumSet;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -29,6 +30,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * api:
  *   maxRequestBody: 64KiB          # larger bodies get 413 before they are read
  *   connectionHeaderCache: false   # Jetty's per-connection header cache (see below)
+ *   writeLimit: ...                # writes handled at once ({@link WriteLimitFactory})
  * </pre>
  *
  * {@link #build(Environment, ServerFactory)} (called once from the application's {@code run()})
@@ -51,6 +53,8 @@ public class ApiFactory {
 
   private boolean connectionHeaderCache = false;
 
+  @Valid @NotNull private WriteLimitFactory writeLimit = new WriteLimitFactory();
+
   @JsonProperty
   public DataSize getMaxRequestBody() {
     return maxRequestBody;
@@ -69,6 +73,16 @@ public class ApiFactory {
   @JsonProperty
   public void setConnectionHeaderCache(boolean connectionHeaderCache) {
     this.connectionHeaderCache = connectionHeaderCache;
+  }
+
+  @JsonProperty
+  public WriteLimitFactory getWriteLimit() {
+    return writeLimit;
+  }
+
+  @JsonProperty
+  public void setWriteLimit(WriteLimitFactory writeLimit) {
+    this.writeLimit = writeLimit;
   }
 
   /**
@@ -116,6 +130,7 @@ public class ApiFactory {
         .addFilter("request-id", new RequestIdFilter())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
 
+    writeLimit.build(environment);
     environment.getApplicationContext().setErrorHandler(new ProblemServletErrorHandler());
     environment.getAdminContext().setErrorHandler(new ProblemServletErrorHandler());
     // The server is built after run(); replace its error handler, and set its connectors' header

@@ -33,6 +33,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.slf4j.MDC;
 
@@ -73,6 +76,28 @@ public class TestResource {
   public Response create(@NotNull @Valid CreateThing thing) {
     calls.inc();
     return Response.status(201).entity(Map.of("email", thing.email())).build();
+  }
+
+  /** Counts down as a held write starts. */
+  static volatile CountDownLatch heldWriteStarted = new CountDownLatch(0);
+
+  /** A held write finishes once this is open. */
+  static volatile CountDownLatch heldWriteRelease = new CountDownLatch(0);
+
+  /** How many held writes have run. */
+  static final AtomicInteger HELD_WRITES = new AtomicInteger();
+
+  /** A write that stays in progress until the test lets it finish. */
+  @POST
+  @Path("/held")
+  @PermitAll
+  public Response held() throws InterruptedException {
+    HELD_WRITES.incrementAndGet();
+    heldWriteStarted.countDown();
+    if (!heldWriteRelease.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the test never released this write");
+    }
+    return Response.noContent().build();
   }
 
   @GET
