@@ -42,6 +42,8 @@ final class WriteLimitHandler extends QoSHandler {
 
   private void writeBusy(Request request, Response response, Callback callback) {
     turnedAway.inc();
+    // Turned away before RequestIdFilter runs, so the id every response carries is taken here.
+    String requestId = RequestIds.acceptOrGenerate(request.getHeaders().get(RequestIds.HEADER));
     Problem problem =
         new Problem(
             ProblemTypes.BUSY,
@@ -49,13 +51,14 @@ final class WriteLimitHandler extends QoSHandler {
             503,
             DETAIL,
             request.getHttpURI().getPath(),
-            null,
+            requestId,
             null,
             null);
     response.setStatus(503);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.MEDIA_TYPE);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfterSeconds);
+    response.getHeaders().put(RequestIds.HEADER, requestId);
     response.write(true, ByteBuffer.wrap(Problems.toJson(problem)), callback);
   }
 }

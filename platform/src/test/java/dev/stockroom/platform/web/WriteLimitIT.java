@@ -57,8 +57,11 @@ class WriteLimitIT {
     CompletableFuture<HttpResponse<String>> waiting = postHeldAsync();
     awaitSuspended(1);
 
-    HttpResponse<String> turnedAway = postHeld();
+    HttpResponse<String> turnedAway =
+        TestHttp.send(heldRequest().header(RequestIds.HEADER, "busy-1"));
     assertBusy(turnedAway);
+    assertThat(turnedAway.headers().firstValue(RequestIds.HEADER)).hasValue("busy-1");
+    assertThat(assertProblem(turnedAway, 503).path("requestId").asText()).isEqualTo("busy-1");
 
     HttpResponse<String> waitedOut = waiting.get(10, TimeUnit.SECONDS);
     assertBusy(waitedOut);
@@ -105,6 +108,7 @@ class WriteLimitIT {
     assertThat(problem.path("instance").asText()).isEqualTo("/test/held");
     assertThat(answer.headers().firstValue("Retry-After")).hasValue("2");
     assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(answer.headers().firstValue(RequestIds.HEADER)).isPresent();
   }
 
   private static void awaitSuspended(int count) throws InterruptedException {
