@@ -2,6 +2,7 @@ package dev.stockroom.platform.web;
 
 import static dev.stockroom.devkit.HttpApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,14 +112,13 @@ class WriteLimitIT {
     assertThat(answer.headers().firstValue(RequestIds.HEADER)).isPresent();
   }
 
-  private static void awaitSuspended(int count) throws InterruptedException {
+  private static void awaitSuspended(int count) {
     QoSHandler limit = APP.getEnvironment().getApplicationContext().getDescendant(QoSHandler.class);
     assertThat(limit).as("the write limit is installed").isNotNull();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (limit.getSuspendedRequestCount() < count) {
-      assertThat(System.nanoTime()).as("a write waiting for the slot").isLessThan(deadline);
-      Thread.sleep(5);
-    }
+    await()
+        .alias("a write waiting for the slot")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> limit.getSuspendedRequestCount() >= count);
   }
 
   private static HttpResponse<String> postHeld() {
