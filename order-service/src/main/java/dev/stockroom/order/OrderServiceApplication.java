@@ -4,6 +4,7 @@ import dev.stockroom.events.Topics;
 import dev.stockroom.order.core.OrderService;
 import dev.stockroom.order.core.OrderStatusNotifier;
 import dev.stockroom.order.core.OrderStore;
+import dev.stockroom.order.core.PendingOrderLimit;
 import dev.stockroom.order.core.PendingOrderWatcher;
 import dev.stockroom.order.core.UnpaidOrderSweeper;
 import dev.stockroom.order.db.IdempotencyKeySweeper;
@@ -34,6 +35,9 @@ import org.jdbi.v3.core.Jdbi;
 public class OrderServiceApplication extends Application<OrderServiceConfiguration> {
   /** Orders with at least one long poll waiting on them in this process. */
   public static final String LONG_POLL_GAUGE = "orders.long-poll.orders-waited-on";
+
+  public static final String PENDING_GAUGE = "orders.pending";
+  public static final String REFUSED_COUNTER = "orders.pending.refused";
 
   public static void main(String[] args) throws Exception {
     new OrderServiceApplication().run(args);
@@ -74,11 +78,15 @@ public class OrderServiceApplication extends Application<OrderServiceConfigurati
     OrderStore store = new JdbiOrderStore(jdbi, outbox);
     OrderStatusNotifier notifier = new OrderStatusNotifier();
     environment.metrics().registerGauge(LONG_POLL_GAUGE, notifier::waitedOnCount);
+    PendingOrderLimit pendingLimit =
+        settings.buildPendingLimit(store, environment.metrics().counter(REFUSED_COUNTER));
+    environment.metrics().registerGauge(PENDING_GAUGE, pendingLimit::pending);
     OrderService orders =
         new OrderService(
             store,
             settings.buildGateway(),
             notifier,
+            pendingLimit,
             settings.getIdempotencyKeyTtl().toJavaDuration(),
             clock);
 
@@ -114,6 +122,8 @@ public class OrderServiceApplication extends Application<OrderServiceConfigurati
         new PendingOrderWatcher(store, notifier), recheck, recheck, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         new IdempotencyKeySweeper(jdbi, clock), 1, 10, TimeUnit.MINUTES);
+    long pendingCount = settings.getPendingCountInterval().toMilliseconds();
+    scheduler.scheduleWithFixedDelay(pendingLimit, 0, pendingCount, TimeUnit.MILLISECONDS);
     long expiryScan = settings.getExpiryScanInterval().toMilliseconds();
     scheduler.scheduleWithFixedDelay(
         new UnpaidOrderSweeper(orders, settings.getExpiryBatchSize()),

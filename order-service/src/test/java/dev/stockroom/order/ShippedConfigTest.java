@@ -32,5 +32,7 @@ class ShippedConfigTest {
     assertThat(config.getApi().isConnectionHeaderCache()).isFalse();
     // Off unless an operator turns it on (README, Load it and measure it: it did not help here).
     assertThat(config.getApi().getWriteLimit().getMaxConcurrent()).isZero();
+    // Every shipped config sheds new orders once the pipeline is this far behind.
+    assertThat(config.getOrders().getMaxPendingOrders()).isEqualTo(1_000);
   }
 }

@@ -36,6 +36,7 @@ public final class OrderService {
   private final OrderStore store;
   private final PaymentGateway gateway;
   private final OrderStatusNotifier notifier;
+  private final PendingOrderLimit pendingLimit;
   private final Duration keyTtl;
   private final Clock clock;
 
@@ -43,18 +44,21 @@ public final class OrderService {
       OrderStore store,
       PaymentGateway gateway,
       OrderStatusNotifier notifier,
+      PendingOrderLimit pendingLimit,
       Duration keyTtl,
       Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.notifier = Objects.requireNonNull(notifier, "notifier");
+    this.pendingLimit = Objects.requireNonNull(pendingLimit, "pendingLimit");
     this.keyTtl = Objects.requireNonNull(keyTtl, "keyTtl");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
    * Places a PENDING order priced from the replica, or replays the first response to the same
-   * request with the same {@code Idempotency-Key}.
+   * request with the same {@code Idempotency-Key}. While the {@link PendingOrderLimit} refuses new
+   * orders, a replay is still answered and anything else gets a 503.
    *
    * @param render turns the new order into the response body that is stored for replays
    */
@@ -66,6 +70,15 @@ public final class OrderService {
     OrderRules.CheckedLines checked = OrderRules.check(lines);
     Optional<IdempotencyKey> key =
         IdempotencyKey.from(idempotencyKey, PLACE_SCOPE, checked.canonical());
+    if (!pendingLimit.admits()) {
+      // A client retrying an order whose 201 it lost must learn that it was placed.
+      Optional<StoredResponse> replay =
+          key.flatMap(
+              k ->
+                  store.inTransaction(
+                      tx -> tx.findKey(caller.id(), k, now()).map(stored -> replay(stored, k))));
+      return replay.orElseThrow(pendingLimit::refusal);
+    }
     return store.inTransaction(
         tx -> {
           Instant now = now();

@@ -21,4 +21,7 @@ public interface OrderStore {
 
   /** The current status of each of {@code ids} that exists. */
   Map<UUID, OrderStatus> statuses(Set<UUID> ids);
+
+  /** How many orders are PENDING: placed, and not yet decided by the stream processor. */
+  long countPending();
 }

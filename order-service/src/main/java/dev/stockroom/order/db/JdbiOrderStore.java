@@ -116,6 +116,11 @@ public final class JdbiOrderStore implements OrderStore {
                 .collect(Collectors.toMap(OrderRow::id, OrderRow::status)));
   }
 
+  @Override
+  public long countPending() {
+    return jdbi.withHandle(h -> h.attach(OrderStatusDao.class).countPending());
+  }
+
   private static boolean isRetryable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {

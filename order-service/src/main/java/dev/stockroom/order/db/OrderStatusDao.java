@@ -14,9 +14,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * SQL for many orders at once: the stream processor's decisions, applied a poll at a time, and the
- * scan for unpaid orders past their deadline. Apart from {@link OrderDao} for the reason given
- * there.
+ * SQL for many orders at once: the stream processor's decisions, applied a poll at a time, the scan
+ * for unpaid orders past their deadline and the count of the orders still waiting for a decision.
+ * Apart from {@link OrderDao} for the reason given there.
  */
 @RegisterConstructorMapper(OrderRow.class)
 public interface OrderStatusDao {
@@ -50,4 +50,8 @@ public interface OrderStatusDao {
        LIMIT :limit
       """)
   List<UUID> unpaidPast(@Bind("now") Instant now, @Bind("limit") int limit);
+
+  /** Matches the partial index on PostgreSQL: only undecided orders are in it. */
+  @SqlQuery("SELECT count(*) FROM orders WHERE status = 'PENDING'")
+  long countPending();
 }

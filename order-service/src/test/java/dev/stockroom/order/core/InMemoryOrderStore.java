@@ -63,6 +63,11 @@ final class InMemoryOrderStore implements OrderStore {
         .collect(Collectors.toMap(id -> id, id -> orders.get(id).status()));
   }
 
+  @Override
+  public synchronized long countPending() {
+    return orders.values().stream().filter(o -> o.status() == OrderStatus.PENDING).count();
+  }
+
   private final class Tx implements OrderTransaction {
     final Map<UUID, Order> orders = new HashMap<>();
     final Map<KeyId, StoredKey> keys = new HashMap<>();

@@ -32,6 +32,7 @@ class OrderServiceTest {
           store,
           new SandboxPaymentGateway(),
           notifier,
+          PendingOrderLimit.off(store),
           Duration.ofHours(1),
           Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
   final AuthenticatedUser alice = new AuthenticatedUser(UUID.randomUUID(), Set.of("customer"));

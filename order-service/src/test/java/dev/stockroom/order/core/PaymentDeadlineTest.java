@@ -27,6 +27,7 @@ class PaymentDeadlineTest {
           store,
           new SandboxPaymentGateway(),
           new OrderStatusNotifier(),
+          PendingOrderLimit.off(store),
           Duration.ofHours(1),
           clock);
   final AuthenticatedUser alice = new AuthenticatedUser(UUID.randomUUID(), Set.of("customer"));

@@ -9,6 +9,7 @@ import dev.stockroom.order.core.OrderPage;
 import dev.stockroom.order.core.OrderService;
 import dev.stockroom.order.core.OrderStatus;
 import dev.stockroom.order.core.OrderStatusNotifier;
+import dev.stockroom.order.core.PendingOrderLimit;
 import dev.stockroom.order.core.Product;
 import dev.stockroom.order.core.RequestedLine;
 import dev.stockroom.order.core.SandboxPaymentGateway;
@@ -17,6 +18,8 @@ import dev.stockroom.order.core.StoredResponse;
 import dev.stockroom.platform.auth.AuthenticatedUser;
 import dev.stockroom.platform.errors.ConflictException;
 import dev.stockroom.platform.errors.ProblemException;
+import dev.stockroom.platform.errors.ProblemTypes;
+import dev.stockroom.platform.errors.ServiceUnavailableException;
 import dev.stockroom.platform.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,7 @@ abstract class OrderStoreContract {
             store,
             new SandboxPaymentGateway(),
             new OrderStatusNotifier(),
+            PendingOrderLimit.off(store),
             Duration.ofHours(1),
             Clock.fixed(NOW, ZoneOffset.UTC));
     alice = new AuthenticatedUser(UUID.randomUUID(), Set.of("customer"));
@@ -201,6 +206,7 @@ abstract class OrderStoreContract {
             store,
             new SandboxPaymentGateway(),
             new OrderStatusNotifier(),
+            PendingOrderLimit.off(store),
             Duration.ofHours(1),
             Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
     List<UUID> orders = new ArrayList<>();
@@ -319,6 +325,54 @@ abstract class OrderStoreContract {
     assertThat(third.status()).isEqualTo(OrderStatus.REJECTED);
     assertThat(third.items().get(0).rejectionReason()).isEqualTo("OUT_OF_STOCK");
     assertThat(third.items()).hasSize(1);
+  }
+
+  @Test
+  void thePendingLimitCountsUndecidedOrdersAndRefusesNewOnesPastIt() {
+    long before = store.countPending();
+    AtomicInteger refusals = new AtomicInteger();
+    PendingOrderLimit limit =
+        new PendingOrderLimit(store, before + 2, Duration.ofSeconds(2), refusals::incrementAndGet);
+    OrderService limited =
+        new OrderService(
+            store,
+            new SandboxPaymentGateway(),
+            new OrderStatusNotifier(),
+            limit,
+            Duration.ofHours(1),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    List<RequestedLine> oneMug = List.of(new RequestedLine(mug, 1));
+    UUID first =
+        UUID.fromString(limited.place(alice, oneMug, "first", o -> o.id().toString()).body());
+    limited.place(alice, oneMug, null, o -> o.id().toString());
+    limit.run();
+    assertThat(limit.pending()).isEqualTo(before + 2);
+    int orders = count("SELECT count(*) FROM orders WHERE user_id = :id", alice.id());
+
+    assertThatThrownBy(() -> limited.place(alice, oneMug, "third", o -> o.id().toString()))
+        .isInstanceOfSatisfying(
+            ServiceUnavailableException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(503);
+              assertThat(e.type()).isEqualTo(ProblemTypes.BUSY);
+              assertThat(e.headers()).containsEntry("Retry-After", "2");
+            });
+    assertThat(refusals).hasValue(1);
+    assertThat(count("SELECT count(*) FROM orders WHERE user_id = :id", alice.id()))
+        .isEqualTo(orders);
+    // A retry of an order that was placed is answered with it, limit or not.
+    StoredResponse replay = limited.place(alice, oneMug, "first", o -> o.id().toString());
+    assertThat(replay.replayed()).isTrue();
+    assertThat(replay.resourceId()).isEqualTo(first);
+
+    limited.applyStatus(
+        "c",
+        new StatusChange(UUID.randomUUID(), first, OrderStatus.CONFIRMED, null, Map.of(), null));
+    limit.run();
+    assertThat(limit.pending()).isEqualTo(before + 1);
+    StoredResponse third = limited.place(alice, oneMug, "third", o -> o.id().toString());
+    assertThat(third.status()).isEqualTo(201);
+    assertThat(third.replayed()).isFalse();
   }
 
   @Test

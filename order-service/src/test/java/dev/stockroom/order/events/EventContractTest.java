@@ -13,6 +13,7 @@ import dev.stockroom.order.core.OrderStatus;
 import dev.stockroom.order.core.OrderStatusNotifier;
 import dev.stockroom.order.core.OrderTransaction;
 import dev.stockroom.order.core.Payment;
+import dev.stockroom.order.core.PendingOrderLimit;
 import dev.stockroom.order.core.Product;
 import dev.stockroom.order.core.SandboxPaymentGateway;
 import dev.stockroom.order.db.JdbiOrderStore;
@@ -83,6 +84,7 @@ class EventContractTest {
             store,
             new SandboxPaymentGateway(),
             new OrderStatusNotifier(),
+            PendingOrderLimit.off(store),
             Duration.ofHours(1),
             Clock.systemUTC());
     status = new OrderStatusHandler("contract-test", service);
