@@ -7,8 +7,11 @@ import java.time.Duration;
  * with what it already accepted; {@code Retry-After} says when to try again. Nothing was changed.
  */
 public class ServiceUnavailableException extends ProblemException {
+  /** The title of every {@link ProblemTypes#BUSY} problem, however it is written. */
+  public static final String TITLE = "Busy";
+
   public ServiceUnavailableException(String detail, Duration retryAfter) {
-    super(503, ProblemTypes.BUSY, "Busy", detail);
+    super(503, ProblemTypes.BUSY, TITLE, detail);
     withHeader(
         "Retry-After", Long.toString(TooManyRequestsException.retryAfterSeconds(retryAfter)));
   }

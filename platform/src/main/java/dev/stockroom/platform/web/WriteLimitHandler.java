@@ -2,6 +2,7 @@ package dev.stockroom.platform.web;
 
 import com.codahale.metrics.Counter;
 import dev.stockroom.platform.errors.ProblemTypes;
+import dev.stockroom.platform.errors.ServiceUnavailableException;
 import dev.stockroom.platform.errors.TooManyRequestsException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import org.eclipse.jetty.util.Callback;
  * writes queue here rather than in front of the database pool.
  */
 final class WriteLimitHandler extends QoSHandler {
-  static final String TITLE = "Busy";
   static final String DETAIL = "Too many writes are in progress; retry shortly.";
 
   private final String retryAfterSeconds;
@@ -47,7 +47,7 @@ final class WriteLimitHandler extends QoSHandler {
     Problem problem =
         new Problem(
             ProblemTypes.BUSY,
-            TITLE,
+            ServiceUnavailableException.TITLE,
             503,
             DETAIL,
             request.getHttpURI().getPath(),
