@@ -32,7 +32,9 @@ class ShippedConfigTest {
     assertThat(config.getApi().isConnectionHeaderCache()).isFalse();
     // Off unless an operator turns it on (README, Load it and measure it: it did not help here).
     assertThat(config.getApi().getWriteLimit().getMaxConcurrent()).isZero();
-    // Every shipped config sheds new orders once the pipeline is this far behind.
-    assertThat(config.getOrders().getMaxPendingOrders()).isEqualTo(1_000);
+    // Local and production shed new orders once the pipeline is this far behind; the benchmark's
+    // saturated write step would measure that limit instead of the write path, so it has none.
+    assertThat(config.getOrders().getMaxPendingOrders())
+        .isEqualTo(environment.equals("bench") ? 0 : 1_000);
   }
 }
