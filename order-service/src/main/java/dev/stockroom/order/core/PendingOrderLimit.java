@@ -7,10 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Admission control for the whole order pipeline: new orders are refused while more than {@code
- * maxPending} orders wait for the stream processor's decision. Past what the outbox relay, the
- * broker and the processor can decide, an accepted order only lengthens the queue in front of every
- * order after it; refusing it at once with a 503 keeps the time from POST to a decision bounded.
+ * Admission control for the whole order pipeline: new orders are refused once {@code maxPending}
+ * orders wait for the stream processor's decision. Past what the outbox relay, the broker and the
+ * processor can decide, an accepted order only lengthens the queue in front of every order after
+ * it; refusing it at once with a 503 keeps the time from POST to a decision bounded.
  *
  * <p>The count comes from the database, which every replica shares and a restart does not lose,
  * re-read on a schedule ({@link #run}) rather than per request: between two reads the limit can be
