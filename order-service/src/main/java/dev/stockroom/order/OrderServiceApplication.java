@@ -122,8 +122,10 @@ public class OrderServiceApplication extends Application<OrderServiceConfigurati
         new PendingOrderWatcher(store, notifier), recheck, recheck, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         new IdempotencyKeySweeper(jdbi, clock), 1, 10, TimeUnit.MINUTES);
-    long pendingCount = settings.getPendingCountInterval().toMilliseconds();
-    scheduler.scheduleWithFixedDelay(pendingLimit, 0, pendingCount, TimeUnit.MILLISECONDS);
+    if (settings.getMaxPendingOrders() > 0) {
+      long pendingCount = settings.getPendingCountInterval().toMilliseconds();
+      scheduler.scheduleWithFixedDelay(pendingLimit, 0, pendingCount, TimeUnit.MILLISECONDS);
+    }
     long expiryScan = settings.getExpiryScanInterval().toMilliseconds();
     scheduler.scheduleWithFixedDelay(
         new UnpaidOrderSweeper(orders, settings.getExpiryBatchSize()),

@@ -47,12 +47,12 @@ public final class PendingOrderLimit implements Runnable {
     return new PendingOrderLimit(store, 0, Duration.ofSeconds(1), () -> {});
   }
 
-  /** Re-reads the count; on failure the last count stands until the next read. */
+  /**
+   * Re-reads the count; on failure the last count stands until the next read. Not scheduled with
+   * the limit off, which never reads the count.
+   */
   @Override
   public void run() {
-    if (maxPending == 0) {
-      return;
-    }
     try {
       pending = store.countPending();
     } catch (RuntimeException e) {
