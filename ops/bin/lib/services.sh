@@ -22,7 +22,7 @@
 # C2's code cache and compiler arenas, and heap it did not need beside its 25 MB live set. Its CPU
 # per order was the same in the first (0.96 ms against 0.95-1.03 ms) and at most 0.5 ms higher in
 # the second, of the 11 ms an order costs the whole machine. order-service is the opposite case: C1
-# alone nearly doubled its CPU per order (README, Load it and measure it).
+# alone nearly doubled its CPU per order (ops/bench/FINDINGS.md, Write).
 SERVICES=(
   "user-service|user-service|8081|8181|96m|"
   "product-service|product-service|8082|8182|256m|"

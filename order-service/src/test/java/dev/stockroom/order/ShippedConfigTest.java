@@ -30,7 +30,7 @@ class ShippedConfigTest {
     }
     // Jetty's header cache would cost 12 KB of heap on every open connection (see ApiFactory).
     assertThat(config.getApi().isConnectionHeaderCache()).isFalse();
-    // Off unless an operator turns it on (README, Load it and measure it: it did not help here).
+    // Off unless an operator turns it on (ops/bench/FINDINGS.md, End to end: it did not help here).
     assertThat(config.getApi().getWriteLimit().getMaxConcurrent()).isZero();
     // Local and production shed new orders once the pipeline is this far behind; the benchmark's
     // saturated write step would measure that limit instead of the write path, so it has none.

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * resource runs, and the writes that do start keep their usual latency. Reads and long polls are
  * never held back. Off by default ({@code maxConcurrent: 0}): each write past the limit costs a
  * suspend and a resume, and where every process shares the same cores, as in this project's
- * benchmark, the overload is CPU and the limit does not help (root README, Load it and measure it).
+ * benchmark, the overload is CPU and the limit does not help (ops/bench/FINDINGS.md, End to end).
  */
 public class WriteLimitFactory {
   static final String TURNED_AWAY_METRIC = "stockroom.api.writes.turnedAway";
