@@ -122,7 +122,7 @@ public class OrderServiceApplication extends Application<OrderServiceConfigurati
         new PendingOrderWatcher(store, notifier), recheck, recheck, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         new IdempotencyKeySweeper(jdbi, clock), 1, 10, TimeUnit.MINUTES);
-    if (settings.getMaxPendingOrders() > 0) {
+    if (pendingLimit.isOn()) {
       long pendingCount = settings.getPendingCountInterval().toMilliseconds();
       scheduler.scheduleWithFixedDelay(pendingLimit, 0, pendingCount, TimeUnit.MILLISECONDS);
     }

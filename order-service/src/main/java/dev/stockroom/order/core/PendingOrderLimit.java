@@ -48,8 +48,8 @@ public final class PendingOrderLimit implements Runnable {
   }
 
   /**
-   * Re-reads the count; on failure the last count stands until the next read. Not scheduled with
-   * the limit off, which never reads the count.
+   * Re-reads the count; on failure the last count stands until the next read. Scheduled only while
+   * the limit {@link #isOn}.
    */
   @Override
   public void run() {
@@ -61,9 +61,14 @@ public final class PendingOrderLimit implements Runnable {
     }
   }
 
+  /** Whether the limit is on; with it off the count is never read and every order is admitted. */
+  public boolean isOn() {
+    return maxPending > 0;
+  }
+
   /** Whether a new order may be placed now. Before the first count, every order is. */
   public boolean admits() {
-    return maxPending == 0 || pending < maxPending;
+    return !isOn() || pending < maxPending;
   }
 
   /** The last count of PENDING orders, or -1 before the first (or with the limit off). */

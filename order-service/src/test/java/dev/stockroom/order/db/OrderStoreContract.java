@@ -333,6 +333,10 @@ abstract class OrderStoreContract {
     AtomicInteger refusals = new AtomicInteger();
     PendingOrderLimit limit =
         new PendingOrderLimit(store, before + 2, Duration.ofSeconds(2), refusals::incrementAndGet);
+    assertThat(limit.isOn()).isTrue();
+    // Off, the limit is never scheduled and admits every order without a count.
+    assertThat(PendingOrderLimit.off(store).isOn()).isFalse();
+    assertThat(PendingOrderLimit.off(store).admits()).isTrue();
     OrderService limited =
         new OrderService(
             store,
